@@ -1,0 +1,79 @@
+"""Shared fixtures: the site tree, and the gates for tests that need real services.
+
+Tests that need PostgreSQL or Elasticsearch skip with a visible reason when their URL is
+unset. With CI=true a skip of them fails the run, unless the run declares that it is the
+embedded-defaults run (PORTAL_TEST_SERVICES=optional, set by .ci/run for that run only).
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from tests.factories.home import HomePageFactory
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+SERVICES_OPTIONAL = os.environ.get("PORTAL_TEST_SERVICES", "required" if IN_CI else "optional") == "optional"
+
+
+def missing_service(reason, *, optional=None):
+    """Skip locally, fail in CI: a missing service must never pass unnoticed there."""
+    if optional is None:
+        optional = SERVICES_OPTIONAL
+    if optional:
+        pytest.skip(reason)
+    pytest.fail(f"{reason} (CI=true: this test must run)")
+
+
+@pytest.fixture(autouse=True)
+def _require_services(request):
+    if request.node.get_closest_marker("postgres") and settings.DATABASES["default"]["ENGINE"] != (
+        "django.db.backends.postgresql"
+    ):
+        missing_service("PostgreSQL test: set DATABASE_URL=postgres://… to run it")
+    if request.node.get_closest_marker("elasticsearch") and not settings.ELASTICSEARCH_URL:
+        missing_service("Elasticsearch test: set ELASTICSEARCH_URL=http://… to run it")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code in ("vi", "en")}
+
+
+@pytest.fixture
+def home_page(db, locales):
+    """The Vietnamese home page as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="Trang chủ", slug="trang-chu", hero_title="Học tập suốt đời")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Cổng xã hội học tập"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(locale=locales["vi"]).delete()
+    return home
+
+
+@pytest.fixture
+def en_home_page(home_page, locales):
+    english = home_page.copy_for_translation(locales["en"])
+    english.title = "Home"
+    english.hero_title = "Lifelong learning"
+    english.save_revision().publish()
+    return english.specific
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        missing_service(
+            "Browser test: Debian's chromium is not installed (apt-get install chromium)", optional=not IN_CI
+        )
+    return path
