@@ -157,7 +157,9 @@ def _ensure_home():
         title="Home",
         slug="home",
         seo_title="Learning Society Portal – lifelong learning for everyone",
-        search_description="The portal of the study promotion movement, the learning society and the UNESCO learning city.",
+        search_description=(
+            "The portal of the study promotion movement, the learning society and the UNESCO learning city."
+        ),
         hero_title="Lifelong learning – building a learning city",
         hero_text="Campaigns, exemplars, news, training sessions and an open learning-resource library.",
     )

@@ -1,7 +1,7 @@
-from .base import *  # noqa: F403
+from .base import *
 
-DEBUG = env_bool("DEBUG", True)  # noqa: F405
+DEBUG = env_bool("DEBUG", True)
 # A fixed key is acceptable only for local development; production.py refuses to start without one.
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")  # noqa: F405
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
