@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
+
+from home.models import BasePage
 
 
 class OrganisationKind(models.TextChoices):
@@ -54,3 +57,50 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.district})" if self.district else self.name
+
+
+class CampaignKind(models.TextChoices):
+    LEARNING_MONTH = "learning_month", _("Encouraging Learning Month")
+    LIFELONG_LEARNING_WEEK = "lifelong_learning_week", _("Lifelong Learning Week")
+    STUDY_PROMOTION_DAY = "study_promotion_day", _("Vietnam Study Promotion Day")
+    BOOK_DAY = "book_day", _("Book and Reading Culture Day")
+    OTHER = "other", _("Other")
+
+
+class CampaignIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+
+class CampaignPage(BasePage):
+    """An outreach campaign (Encouraging Learning Month, Lifelong Learning Week, …)."""
+
+    kind = models.CharField(_("kind"), max_length=40, choices=CampaignKind.choices, default=CampaignKind.OTHER)
+    year = models.PositiveSmallIntegerField(_("year"))
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("year"),
+        FieldPanel("theme"),
+        FieldPanel("start_date"),
+        FieldPanel("end_date"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")

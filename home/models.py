@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .sections import home_sections
+from .sections import page_sections
 
 
 class BasePage(Page):
@@ -98,7 +98,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
-        context["home_sections"] = home_sections(self, request)
+        context["feature_sections"] = page_sections("portal_home_sections", self, request)
         return context
 
 

@@ -1,14 +1,16 @@
-"""The home page's feature sections (current campaign, upcoming events, …).
+"""Feature sections that other apps contribute to a page (home page, campaign page, …).
 
-Each feature app contributes its own section through the ``portal_home_sections`` hook, so
-that the home page does not import every app:
+A page does not import every app: each feature app registers its section through a
+Wagtail hook named after the page, e.g. in ``events/wagtail_hooks.py``:
 
     @hooks.register("portal_home_sections")
-    def campaign_section():
-        return HomeSection(order=10, template="campaigns/includes/home_section.html",
-                           get_context=lambda home, request: {...} or None)
+    def upcoming_events_section():
+        return PageSection(order=20, template="events/includes/home_section.html",
+                           get_context=lambda page, request: {...} or None)
 
-A section whose ``get_context`` returns None has nothing to show and is left out.
+Hooks in use: ``portal_home_sections`` (the home page) and ``portal_campaign_sections``
+(a campaign page). The template receives the returned dict as ``section``; a section whose
+``get_context`` returns None has nothing to show and is left out.
 """
 
 from collections.abc import Callable
@@ -18,17 +20,17 @@ from wagtail import hooks
 
 
 @dataclass(frozen=True)
-class HomeSection:
+class PageSection:
     order: int
     template: str
     get_context: Callable
 
 
-def home_sections(home, request):
+def page_sections(hook_name, page, request):
+    sections = [hook() for hook in hooks.get_hooks(hook_name)]
     rendered = []
-    for hook in hooks.get_hooks("portal_home_sections"):
-        section = hook()
-        context = section.get_context(home, request)
+    for section in sorted(sections, key=lambda s: s.order):
+        context = section.get_context(page, request)
         if context is not None:
-            rendered.append((section.order, section.template, context))
-    return [{"template": template, "context": context} for _, template, context in sorted(rendered, key=lambda s: s[0])]
+            rendered.append({"template": section.template, "context": context})
+    return rendered
