@@ -13,6 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -74,20 +76,34 @@ def generated_image(title, palette="teal", size=(1200, 630)):
     return image
 
 
+def _stream_data(field, value):
+    stream = value if isinstance(value, StreamValue) else StreamValue(field.stream_block, value)
+    return [(child.block_type, child.block.get_prep_value(child.value)) for child in stream]
+
+
+def _assign(page, fields):
+    """Set the fields that differ; True when anything changed."""
+    changed = False
+    for name, value in fields.items():
+        field = page._meta.get_field(name)
+        if isinstance(field, StreamField):
+            differs = _stream_data(field, getattr(page, name)) != _stream_data(field, value)
+        else:
+            differs = getattr(page, name) != value
+        if differs:
+            setattr(page, name, value)
+            changed = True
+    return changed
+
+
 def upsert_child(parent, model, slug, **fields):
     """Create the page under parent, or update the existing one with that slug, and publish it."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
-    else:
-        changed = False
-        for name, value in fields.items():
-            if getattr(page, name) != value:
-                setattr(page, name, value)
-                changed = True
-        if not changed and page.live and not page.has_unpublished_changes:
-            return page
+    elif not _assign(page, fields) and page.live and not page.has_unpublished_changes:
+        return page
     page.save_revision().publish()
     return page
 
@@ -98,12 +114,7 @@ def upsert_translation(page, locale, **fields):
     if translated is None:
         translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
     translated = translated.specific
-    changed = not translated.live
-    for name, value in fields.items():
-        if getattr(translated, name) != value:
-            setattr(translated, name, value)
-            changed = True
-    if changed:
+    if _assign(translated, fields) or not translated.live:
         translated.save_revision().publish()
     return translated
 
@@ -197,6 +208,7 @@ ABOUT_BODY_VI = [
             ],
             "first_row_is_table_header": True,
             "first_col_is_header": False,
+            "table_header_choice": "row",
         },
     ),
 ]
