@@ -84,9 +84,14 @@ def test_ruff_is_clean():
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _subprocess_env():
+    # The browser tests' async-unsafe allowance must not leak into a production check.
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def test_production_settings_pass_the_deploy_check():
     env = {
-        **os.environ,
+        **_subprocess_env(),
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "x" * 64 + "-deploy-check-only",
         "ALLOWED_HOSTS": "hoctap.example.vn",
@@ -102,7 +107,7 @@ def test_production_settings_pass_the_deploy_check():
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": ""}
+    env = {**_subprocess_env(), "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": ""}
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
