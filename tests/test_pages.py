@@ -1,5 +1,9 @@
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import HomePage, StandardPage
 from tests.factories.home import StandardPageFactory
@@ -26,12 +30,18 @@ def test_home_page_renders_in_english(client, en_home_page):
 
 
 def test_standard_page_renders_with_every_block(client, home_page):
+    image = get_image_model().objects.create(title="Lớp học", file=get_test_image_file(size=(1200, 800)))
+    document = get_document_model().objects.create(
+        title="Kế hoạch năm 2024", file=ContentFile(b"%PDF-1.4 ke hoach", name="ke-hoach.pdf")
+    )
     page = StandardPageFactory(
         parent=home_page,
         title="Giới thiệu về phong trào",
         body=[
             ("heading", {"text": "Mục đích", "level": "h2"}),
             ("paragraph", "<p>Xây dựng xã hội học tập.</p>"),
+            ("image", {"image": image, "alt_text": "Học viên lớp tin học", "caption": "Lớp học buổi tối"}),
+            ("document", {"document": document, "title": ""}),
             ("quote", {"quote": "Học, học nữa, học mãi.", "attribution": "Hồ Chí Minh"}),
             (
                 "table",
@@ -46,6 +56,11 @@ def test_standard_page_renders_with_every_block(client, home_page):
     assert "Học, học nữa, học mãi." in html
     assert "Gia đình học tập" in html
     assert 'href="https://example.org/"' in html
+    assert 'alt="Học viên lớp tin học"' in html
+    assert "Lớp học buổi tối" in html
+    assert "srcset=" in html  # phones download the small rendition
+    assert f'href="{document.url}">Kế hoạch năm 2024</a>' in html
+    assert "(PDF, 17" in html
     # Breadcrumbs lead back home.
     assert 'aria-label="Đường dẫn"' in html
 
