@@ -1,7 +1,12 @@
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SiteSettings, StandardPage
 from tests.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +31,18 @@ def test_home_page_renders_in_english(client, en_home_page):
 
 
 def test_standard_page_renders_with_every_block(client, home_page):
+    image = get_image_model().objects.create(title="Lớp học", file=get_test_image_file(size=(1200, 800)))
+    document = get_document_model().objects.create(
+        title="Kế hoạch năm 2024", file=ContentFile(b"%PDF-1.4 ke hoach", name="ke-hoach.pdf")
+    )
     page = StandardPageFactory(
         parent=home_page,
         title="Giới thiệu về phong trào",
         body=[
             ("heading", {"text": "Mục đích", "level": "h2"}),
             ("paragraph", "<p>Xây dựng xã hội học tập.</p>"),
+            ("image", {"image": image, "alt_text": "Học viên lớp tin học", "caption": "Lớp học buổi tối"}),
+            ("document", {"document": document, "title": ""}),
             ("quote", {"quote": "Học, học nữa, học mãi.", "attribution": "Hồ Chí Minh"}),
             (
                 "table",
@@ -46,6 +57,11 @@ def test_standard_page_renders_with_every_block(client, home_page):
     assert "Học, học nữa, học mãi." in html
     assert "Gia đình học tập" in html
     assert 'href="https://example.org/"' in html
+    assert 'alt="Học viên lớp tin học"' in html
+    assert "Lớp học buổi tối" in html
+    assert "srcset=" in html  # phones download the small rendition
+    assert f'href="{document.url}">Kế hoạch năm 2024</a>' in html
+    assert "(PDF, 17" in html
     # Breadcrumbs lead back home.
     assert 'aria-label="Đường dẫn"' in html
 
@@ -82,3 +98,39 @@ def test_robots_and_sitemap(client, en_home_page, home_page):
     sitemap = client.get(reverse("sitemap")).content.decode()
     assert "/lien-he/" in sitemap
     assert "/en/" in sitemap
+
+
+def test_footer_shows_the_site_contact_details(client, home_page):
+    contact = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.organisation_name = "Hội Khuyến học Thành phố"
+    contact.address = "68 Lê Thánh Tôn\nQuận 1"
+    contact.hotline = "028 3829 1875"
+    contact.email = "khuyenhoc@example.org"
+    contact.save()
+    html = client.get("/").content.decode()
+    assert '<h2 id="footer-contact" class="site-footer__title">Hội Khuyến học Thành phố</h2>' in html
+    assert "68 Lê Thánh Tôn<br>Quận 1" in html
+    assert 'Đường dây nóng: <a href="tel:02838291875">028 3829 1875</a>' in html
+    assert 'href="mailto:khuyenhoc@example.org"' in html
+    assert "Theo dõi chúng tôi" not in html  # no social links configured: no empty heading
+
+
+def test_main_menu_marks_the_current_section(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    child = StandardPageFactory(parent=about, title="Thành phố học tập", slug="thanh-pho-hoc-tap")
+    html = client.get(about.url).content.decode()
+    assert '<a href="/gioi-thieu/" aria-current="page">Giới thiệu</a>' in html
+    child_html = client.get(child.url).content.decode()
+    assert '<a href="/gioi-thieu/" aria-current="true">Giới thiệu</a>' in child_html
+    # The parent lists its subpages; the child's breadcrumbs lead back through it.
+    assert 'href="/gioi-thieu/thanh-pho-hoc-tap/"' in html
+    assert '<li><a href="/gioi-thieu/">Giới thiệu</a></li>' in child_html
+
+
+def test_404_page_speaks_the_language_of_its_address(client, en_home_page):
+    response = client.get("/en/does-not-exist/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "<h1>Page not found</h1>" in html
+    assert '<a href="/en/">Go to the home page</a>' in html

@@ -180,7 +180,7 @@ LOGGING = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = _("Cổng thông tin xã hội học tập")
+WAGTAIL_SITE_NAME = _("Learning Society Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
