@@ -7,6 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from home.models import HomePage, SiteSettings, StandardPage
+from portal.views import server_error
 from tests.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,11 @@ def test_404_page_speaks_the_language_of_its_address(client, en_home_page):
     assert '<html lang="en">' in html
     assert "<h1>Page not found</h1>" in html
     assert '<a href="/en/">Go to the home page</a>' in html
+
+
+def test_server_error_page_needs_no_request_context(rf):
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Đã có lỗi xảy ra" in html
+    assert '<h2 lang="en">Something went wrong</h2>' in html
