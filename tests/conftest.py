@@ -27,6 +27,27 @@ def missing_service(reason, *, optional=None):
     pytest.fail(f"{reason} (CI=true: this test must run)")
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """--reuse-db, except after transactional tests: they end with a flush that empties the
+    database of what Wagtail's data migrations put there, so it cannot be reused."""
+    yield
+    if any(_is_transactional(item) for item in request.session.items):
+        from django.db import connections
+
+        with django_db_blocker.unblock():
+            for alias in connections:
+                connections[alias].close()
+                connections[alias].creation.destroy_test_db(keepdb=False, verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _require_services(request):
     if request.node.get_closest_marker("postgres") and settings.DATABASES["default"]["ENGINE"] != (

@@ -35,9 +35,21 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, django_db_setup):
+    from django.db import connections
+
+    saved = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     playwright_sync = pytest.importorskip("playwright.sync_api")
     with playwright_sync.sync_playwright() as playwright:
+        # Playwright's sync API runs the tests in another context, where Django hands out
+        # new connection objects: give them the contents that serialized_rollback restores
+        # after each flush, or every browser test after the first starts on an empty database.
+        for alias, contents in saved.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -1,30 +1,9 @@
 import re
 
 import pytest
-from django.db import connections
 from playwright.sync_api import expect
 
 from tests.factories.home import StandardPageFactory
-
-
-@pytest.fixture(scope="session")
-def _serialized_databases(django_db_setup):
-    """The test database contents that transactional tests restore after each flush."""
-    return {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
-
-
-@pytest.fixture(scope="session")
-def browser(_serialized_databases, browser):
-    # Playwright's sync API runs the test in another context, where Django hands out new
-    # connection objects: without the serialized contents, the second browser test would
-    # start on an empty database whenever a non-browser test set the database up first.
-    for alias, contents in _serialized_databases.items():
-        connections[alias]._test_serialized_contents = contents
-    return browser
 
 
 @pytest.fixture
