@@ -319,7 +319,12 @@ class CampaignTarget(Orderable):
         help_text=_("For numbers: what is counted, e.g. “ban khuyến học mỗi quận, huyện”."),
     )
     achieved_value = models.DecimalField(
-        _("achieved value"), max_digits=12, decimal_places=2, null=True, blank=True, help_text=_("Leave empty until reported.")
+        _("achieved value"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty until reported."),
     )
     as_of = models.DateField(_("as of"), null=True, blank=True, help_text=_("The date of the achieved value."))
 
@@ -438,7 +443,9 @@ class StoryPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    pull_quote = models.TextField(_("pull quote"), blank=True, help_text=_("A sentence the exemplar said, shown large."))
+    pull_quote = models.TextField(
+        _("pull quote"), blank=True, help_text=_("A sentence the exemplar said, shown large.")
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
@@ -496,7 +503,9 @@ class StoryPage(BasePage):
 
 class StoryGalleryImage(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField(
         _("caption"), max_length=250, blank=True, help_text=_("Also read aloud to people who cannot see the photo.")
     )

@@ -31,7 +31,9 @@ def share_links(request, page):
 
 
 def organisations_json_ld(organisations):
-    return [{"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisations]
+    return [
+        {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisations
+    ]
 
 
 def _image_url(request, image, spec="fill-1200x630"):
@@ -60,7 +62,9 @@ def campaign_detail(page, request):
     context = _page_context(page, request)
     today = services.request_today(request)
     lead = list(page.lead_organisations.all())
-    activities = list(page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations"))
+    activities = list(
+        page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
+    )
     full_url = page.get_full_url(request)
     json_ld = {
         "@context": "https://schema.org",
@@ -148,8 +152,10 @@ def story_context(page, request):
         "@type": "Article",
         "headline": page.title,
         "description": page.summary,
-        "about": {"@type": "Person" if page.subject_kind == models.SubjectKind.PERSON else "Organization",
-                  "name": page.subject_name},
+        "about": {
+            "@type": "Person" if page.subject_kind == models.SubjectKind.PERSON else "Organization",
+            "name": page.subject_name,
+        },
         "url": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
         "contentLocation": {"@type": "Place", "name": ", ".join(filter(None, [page.ward, page.district]))},

@@ -65,7 +65,9 @@ class NewsPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="news_items",
     )
-    summary = models.TextField(_("summary"), max_length=500, help_text=_("Two or three sentences shown in listings and feeds."))
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("Two or three sentences shown in listings and feeds.")
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -127,7 +129,9 @@ class NewsDocument(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("link text"), max_length=255, blank=True, help_text=_("Defaults to the document's title."))
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
