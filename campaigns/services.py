@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 UPCOMING = "upcoming"
 ONGOING = "ongoing"
@@ -125,3 +127,19 @@ def json_ld_script(data):
 def as_datetime(date):
     """Midnight of a date in the portal's time zone (feeds and schema.org want datetimes)."""
     return datetime.datetime.combine(date, datetime.time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+CAMPAIGN_WORKFLOW = "Duyệt chiến dịch"
+CAMPAIGN_REVIEW_TASK = "Nhóm kiểm duyệt xem xét chiến dịch"
+
+
+def ensure_campaign_workflow(pages, group_name="Moderators"):
+    """The campaign moderation workflow (one moderators' approval task) assigned to the given pages."""
+    moderators, _created = Group.objects.get_or_create(name=group_name)
+    task, _created = GroupApprovalTask.objects.get_or_create(name=CAMPAIGN_REVIEW_TASK)
+    task.groups.set([moderators])
+    workflow, _created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
