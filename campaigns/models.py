@@ -151,7 +151,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         verbose_name=_("lead organisations"),
         blank=True,
         related_name="led_campaigns",
-        help_text=_("The bodies that issue and lead the plan; the first one heads the printed plan."),
+        help_text=_("The bodies that issue and lead the plan; they head the printed plan."),
     )
     coordinating_organisations = ParentalManyToManyField(
         Organisation, verbose_name=_("coordinating organisations"), blank=True, related_name="coordinated_campaigns"

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaignpage',
             name='lead_organisations',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The bodies that issue and lead the plan; the first one heads the printed plan.', related_name='led_campaigns', to='campaigns.organisation', verbose_name='lead organisations'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The bodies that issue and lead the plan; they head the printed plan.', related_name='led_campaigns', to='campaigns.organisation', verbose_name='lead organisations'),
         ),
         migrations.AddField(
             model_name='campaignpage',
