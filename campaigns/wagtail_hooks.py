@@ -20,7 +20,9 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 300
     list_display = ["name", "kind", "district", "parent"]
     list_filter = ["kind", "district"]
-    search_fields = ["name"]
+    search_fields = ["name", "district"]
+    # A plain database lookup: the embedded SQLite search backend fails on field-restricted searches.
+    search_backend_name = None
 
 
 class CampaignKindViewSet(SnippetViewSet):
