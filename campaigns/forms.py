@@ -7,7 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from . import models
 
 
-class CampaignFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A listing filter: invalid choices are reported next to their field and the others still apply."""
+
+    def valid_data(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update({"aria-invalid": "true", "aria-describedby": f"id_{name}-error"})
+        return self.cleaned_data
+
+
+class CampaignFilterForm(FilterForm):
     kind = forms.ModelChoiceField(
         label=_("Kind"), queryset=None, to_field_name="slug", required=False, empty_label=_("All kinds")
     )
@@ -19,10 +32,7 @@ class CampaignFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *((year, year) for year in years)]
 
     def filter(self, campaigns):
-        if not self.is_bound:
-            return campaigns
-        self.is_valid()
-        data = self.cleaned_data
+        data = self.valid_data()
         if data.get("kind"):
             campaigns = campaigns.filter(kind=data["kind"])
         if data.get("year"):
@@ -30,7 +40,7 @@ class CampaignFilterForm(forms.Form):
         return campaigns
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(FilterForm):
     title = forms.ChoiceField(label=_("Title earned"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False)
@@ -42,10 +52,7 @@ class StoryFilterForm(forms.Form):
         self.fields["campaign"].choices = [("", _("All campaigns")), *((c.pk, c.title) for c in campaigns)]
 
     def filter(self, stories):
-        if not self.is_bound:
-            return stories
-        self.is_valid()
-        data = self.cleaned_data
+        data = self.valid_data()
         if data.get("title"):
             stories = stories.filter(earned_title=data["title"])
         if data.get("district"):

@@ -204,7 +204,8 @@ class CampaignPage(RoutablePageMixin, BasePage):
     def clean(self):
         super().clean()
         errors = services.validate_period(self.start_date, self.end_date, {})
-        if self.start_date and self.year and self.year not in {self.start_date.year, self.end_date.year}:
+        years = {date.year for date in (self.start_date, self.end_date) if date}
+        if years and self.year and self.year not in years:
             errors["year"] = _("The year should be the year in which the campaign takes place (%(year)s).") % {
                 "year": self.start_date.year
             }

@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.forms import FilterForm
+
 # A module reference: the models import the views, which import this module.
 from . import models
 
 
-class NewsFilterForm(forms.Form):
+class NewsFilterForm(FilterForm):
     category = forms.ChoiceField(label=_("Category"), required=False)
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100, widget=forms.HiddenInput)
     campaign = forms.TypedChoiceField(label=_("Campaign"), coerce=int, required=False)
@@ -16,10 +18,7 @@ class NewsFilterForm(forms.Form):
         self.fields["campaign"].choices = [("", _("All campaigns")), *((c.pk, c.title) for c in campaigns)]
 
     def filter(self, items):
-        if not self.is_bound:
-            return items
-        self.is_valid()
-        data = self.cleaned_data
+        data = self.valid_data()
         if data.get("category"):
             items = items.filter(category=data["category"])
         if data.get("tag"):

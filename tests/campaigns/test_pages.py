@@ -138,7 +138,8 @@ def test_news_index_feeds_filters_and_alternate_links(client, news_index, campai
 def test_bad_filter_values_explain_and_still_list(client, campaign_index, campaign):
     html = client.get(campaign_index.url, {"year": "abc", "kind": "khong-co"}).content.decode()
     assert "Tháng Khuyến học năm 2023" in html
-    assert 'class="error-message"' in html
+    assert '<p class="error-message" id="id_year-error">' in html
+    assert 'aria-describedby="id_year-error"' in html and 'aria-invalid="true"' in html
 
 
 def test_campaign_index_groups_by_status_and_filters(client, campaign_index, campaign, today):
