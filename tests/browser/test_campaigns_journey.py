@@ -40,6 +40,7 @@ def test_home_to_current_campaign_to_a_story_and_back_to_the_campaign_news(page,
     NewsPageFactory(parent=news_index, title="Phát động đợt thi đua", slug="phat-dong", campaign=campaign, date=today)
     NewsPageFactory(parent=news_index, title="Tin của năm trước", slug="nam-truoc")
 
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto("/")
     section = page.get_by_role("region", name="Chiến dịch đang diễn ra")
     expect(section.get_by_role("heading", name="Đợt thi đua Công dân học tập")).to_be_visible()
@@ -51,6 +52,10 @@ def test_home_to_current_campaign_to_a_story_and_back_to_the_campaign_news(page,
     expect(page.locator("h1")).to_have_text("Đợt thi đua Công dân học tập")
     expect(page.get_by_text("Đang diễn ra · còn 10 ngày").first).to_be_visible()
     assert_accessible(page)
+    # The copy button is progressive enhancement: the address stays readable in its field.
+    page.get_by_role("button", name="Sao chép đường dẫn").click()
+    expect(page.get_by_role("status").filter(has_text="Đã sao chép đường dẫn")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/chien-dich/dot-thi-dua/")
 
     page.get_by_role("region", name="Gương điển hình của chiến dịch").get_by_role(
         "link", name="Ba thế hệ cùng học"

@@ -74,6 +74,16 @@ def test_campaign_json_ld_is_an_event(client, campaign, today):
     assert data[0]["organizer"] == [{"@type": "Organization", "name": "Hội Khuyến học Hải Phòng"}]
 
 
+def test_hero_image_is_shared_when_there_is_no_social_image(client, campaign, today):
+    from home.seed import generated_image
+
+    campaign.hero_image = generated_image("Ảnh bìa chiến dịch")
+    campaign.save_revision().publish()
+    html = client.get(campaign.url).content.decode()
+    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">', html)
+    assert html.count('property="og:image"') == 1
+
+
 def test_print_view_is_an_official_layout(client, campaign, today):
     response = client.get(campaign.url + "print/")
     html = response.content.decode()
