@@ -219,11 +219,12 @@ class CampaignPage(RoutablePageMixin, BasePage):
         return services.campaign_status(self, today)
 
     def get_search_extras(self):
-        return {
-            "date": self.start_date,
-            "facets": {"campaign_kind": [self.kind.label] if self.kind_id else []},
-            "text": " ".join([self.theme, *(a.title for a in self.activities.all())]),
-        }
+        with translation.override(self.locale.language_code):
+            return {
+                "date": self.start_date,
+                "facets": {"campaign_kind": [self.kind.label] if self.kind_id else []},
+                "text": " ".join([self.theme, *(a.title for a in self.activities.all())]),
+            }
 
     @path("")
     def index_route(self, request):
@@ -490,11 +491,12 @@ class StoryPage(BasePage):
         return self.social_image or self.photo
 
     def get_search_extras(self):
-        return {
-            "date": self.first_published_at,
-            "facets": {"title_earned": [self.get_earned_title_display()], "district": [self.district]},
-            "text": " ".join([self.subject_name, self.ward]),
-        }
+        with translation.override(self.locale.language_code):
+            return {
+                "date": self.first_published_at,
+                "facets": {"title_earned": [str(self.get_earned_title_display())], "district": [self.district]},
+                "text": " ".join([self.subject_name, self.ward]),
+            }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

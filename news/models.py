@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -112,9 +113,11 @@ class NewsPage(BasePage):
         return self.social_image or self.image
 
     def get_search_extras(self):
+        with translation.override(self.locale.language_code):
+            category = str(self.get_category_display())
         return {
             "date": self.date,
-            "facets": {"news_category": [self.get_category_display()], "tag": [t.name for t in self.tags.all()]},
+            "facets": {"news_category": [category], "tag": [t.name for t in self.tags.all()]},
             "documents": [d.document for d in self.documents.select_related("document")],
         }
 

@@ -310,6 +310,16 @@ def test_unsaved_campaign_preview_renders(campaign_index):
     assert page.make_preview_request().status_code == 200
 
 
+def test_search_extras_speak_the_page_language(campaign, story_index, locales):
+    story = StoryPageFactory(parent=story_index, earned_title="learning_clan", campaign=campaign)
+    assert story.get_search_extras()["facets"] == {"title_earned": ["Dòng họ học tập"], "district": ["Quận 8"]}
+    extras = campaign.get_search_extras()
+    assert extras["facets"] == {"campaign_kind": ["Tháng Khuyến học"]}
+    assert "Ký kết chương trình phối hợp" in extras["text"]
+    english = campaign.copy_for_translation(locales["en"], copy_parents=True)
+    assert english.specific.get_search_extras()["facets"] == {"campaign_kind": ["Encouraging Learning Month"]}
+
+
 def test_page_type_rules():
     from campaigns.models import CampaignPage, StoryIndexPage, StoryPage
     from home.models import HomePage
