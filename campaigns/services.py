@@ -1,0 +1,145 @@
+"""Campaign rules: status from one "today", the featured campaign, target progress, listing filters."""
+
+import datetime
+import json
+import zoneinfo
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+UPCOMING = "upcoming"
+ONGOING = "ongoing"
+ENDED = "ended"
+
+
+def local_today(now=None):
+    """Today's date where the movement happens (Asia/Ho_Chi_Minh), whatever zone is active."""
+    return timezone.localdate(now or timezone.now(), timezone=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def request_today(request):
+    """One "today" per request, so that every section of a page agrees on each campaign's status."""
+    if request is None:
+        return local_today()
+    if not hasattr(request, "_portal_today"):
+        request._portal_today = local_today()
+    return request._portal_today
+
+
+@dataclass(frozen=True)
+class CampaignStatus:
+    state: str
+    # Days until the start for an upcoming campaign, days after today until the end for an ongoing one
+    # (0 on the last day), None once it has ended.
+    days: int | None
+
+    @property
+    def is_ongoing(self):
+        return self.state == ONGOING
+
+    @property
+    def is_upcoming(self):
+        return self.state == UPCOMING
+
+    @property
+    def is_ended(self):
+        return self.state == ENDED
+
+
+def campaign_status(campaign, today):
+    """Upcoming before the start day, ongoing from the start day to the end day inclusive, ended after."""
+    if today < campaign.start_date:
+        return CampaignStatus(UPCOMING, (campaign.start_date - today).days)
+    if today <= campaign.end_date:
+        return CampaignStatus(ONGOING, (campaign.end_date - today).days)
+    return CampaignStatus(ENDED, None)
+
+
+def featured_campaign(campaigns, today):
+    """The ongoing campaign ending soonest, else the next one to start, else None."""
+    ongoing = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date", "start_date")
+    campaign = ongoing.first()
+    if campaign is None:
+        campaign = campaigns.filter(start_date__gt=today).order_by("start_date").first()
+    return campaign
+
+
+def split_by_status(campaigns, today):
+    """Ongoing (ending soonest first), upcoming (starting soonest first) and past (latest first)."""
+    groups = {ONGOING: [], UPCOMING: [], ENDED: []}
+    for campaign in campaigns:
+        campaign.status = campaign_status(campaign, today)
+        groups[campaign.status.state].append(campaign)
+    groups[ONGOING].sort(key=lambda c: (c.end_date, c.start_date))
+    groups[UPCOMING].sort(key=lambda c: c.start_date)
+    groups[ENDED].sort(key=lambda c: (c.end_date, c.start_date), reverse=True)
+    return groups
+
+
+def target_progress(target_value, achieved_value):
+    """The share of a target reached, as a whole percentage capped at 100, or None when nothing is reported."""
+    if achieved_value is None or not target_value:
+        return None
+    share = Decimal(achieved_value) * 100 / Decimal(target_value)
+    return int(min(max(share, Decimal(0)), Decimal(100)).to_integral_value())
+
+
+def validate_period(start, end, errors, start_field="start_date", end_field="end_date"):
+    """Adds a clear error when an end date comes before its start date."""
+    if start and end and end < start:
+        errors[end_field] = _("The end date (%(end)s) must be on or after the start date (%(start)s).") % {
+            "end": end.strftime("%d/%m/%Y"),
+            "start": start.strftime("%d/%m/%Y"),
+        }
+    return errors
+
+
+def paginate(request, items, per_page):
+    """The requested page of items; a missing, malformed or too large page number falls back gracefully."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("p") or 1
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """A schema.org block; <, > and & are escaped so that no text can close the script element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+def as_datetime(date):
+    """Midnight of a date in the portal's time zone (feeds and schema.org want datetimes)."""
+    return datetime.datetime.combine(date, datetime.time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+CAMPAIGN_WORKFLOW = "Duyệt chiến dịch"
+CAMPAIGN_REVIEW_TASK = "Nhóm kiểm duyệt xem xét chiến dịch"
+
+
+def ensure_campaign_workflow(pages, group_name="Moderators"):
+    """The campaign moderation workflow (one moderators' approval task) assigned to the given pages."""
+    moderators, _created = Group.objects.get_or_create(name=group_name)
+    task, _created = GroupApprovalTask.objects.get_or_create(name=CAMPAIGN_REVIEW_TASK)
+    task.groups.set([moderators])
+    workflow, _created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,177 @@
+"""What the campaign and story pages show: thin views over the models and services."""
+
+from urllib.parse import quote
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import forms, models, services
+
+STORIES_PER_PAGE = 9
+
+
+def _page_context(page, request):
+    request.is_preview = getattr(request, "is_preview", False)
+    return page.get_context(request)
+
+
+def _render(page, request, context, template=None):
+    return TemplateResponse(request, template or page.get_template(request), context)
+
+
+def share_links(request, page):
+    """Plain links to Zalo's and Facebook's share pages: no third-party script runs on ours."""
+    url = page.get_full_url(request) or request.build_absolute_uri()
+    encoded = quote(url, safe="")
+    return {
+        "url": url,
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={encoded}",
+        "zalo": f"https://zalo.me/share?url={encoded}",
+    }
+
+
+def organisations_json_ld(organisations):
+    return [
+        {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisations
+    ]
+
+
+def _image_url(request, image, spec="fill-1200x630"):
+    return request.build_absolute_uri(image.get_rendition(spec).url) if image else None
+
+
+def campaign_index(page, request):
+    context = _page_context(page, request)
+    campaigns = models.CampaignPage.objects.child_of(page).live().public().select_related("kind", "hero_image")
+    years = sorted(set(campaigns.values_list("year", flat=True)), reverse=True)
+    form = forms.CampaignFilterForm(request.GET or None, years=years)
+    today = services.request_today(request)
+    groups = services.split_by_status(form.filter(campaigns).prefetch_related("hero_image__renditions"), today)
+    context.update(
+        filter_form=form,
+        is_filtered=form.is_bound,
+        ongoing=groups[services.ONGOING],
+        upcoming=groups[services.UPCOMING],
+        past=groups[services.ENDED],
+        today=today,
+    )
+    return _render(page, request, context)
+
+
+def campaign_detail(page, request):
+    context = _page_context(page, request)
+    today = services.request_today(request)
+    lead = list(page.lead_organisations.all())
+    activities = list(
+        page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
+    )
+    full_url = page.get_full_url(request)
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.theme or page.search_description,
+        "startDate": page.start_date,
+        "endDate": page.end_date,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": full_url,
+        "inLanguage": page.locale.language_code,
+        "organizer": organisations_json_ld(lead),
+        "subEvent": [
+            {"@type": "Event", "name": activity.title, **_activity_dates(activity)}
+            for activity in activities
+            if activity.start_date
+        ],
+    }
+    image = page.get_social_image()
+    if image:
+        json_ld["image"] = _image_url(request, image)
+    context.update(
+        today=today,
+        status=page.status(today),
+        lead_organisations=lead,
+        coordinating_organisations=list(page.coordinating_organisations.all()),
+        activities=activities,
+        targets=list(page.targets.all()),
+        sections=page.get_sections(request) if page.pk else [],
+        share=share_links(request, page),
+        json_ld=services.json_ld_script(json_ld),
+    )
+    return _render(page, request, context)
+
+
+def _activity_dates(activity):
+    dates = {"startDate": activity.start_date}
+    if activity.end_date:
+        dates["endDate"] = activity.end_date
+    return dates
+
+
+def campaign_print(page, request):
+    context = _page_context(page, request)
+    context.update(
+        lead_organisations=list(page.lead_organisations.all()),
+        coordinating_organisations=list(page.coordinating_organisations.all()),
+        activities=page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations"),
+        targets=page.targets.all(),
+        full_url=page.get_full_url(request),
+        printed_on=services.request_today(request),
+    )
+    return _render(page, request, context, "campaigns/campaign_page_print.html")
+
+
+def campaign_news_feed(page, request, kind):
+    from news.feeds import campaign_feed
+
+    return campaign_feed(page, request, kind)
+
+
+def story_index(page, request):
+    context = _page_context(page, request)
+    stories = models.StoryPage.objects.child_of(page).live().public()
+    districts = sorted(set(stories.values_list("district", flat=True)))
+    campaigns = models.CampaignPage.objects.filter(pk__in=stories.values("campaign")).order_by("-start_date")
+    form = forms.StoryFilterForm(request.GET or None, districts=districts, campaigns=campaigns)
+    listing = (
+        form.filter(stories)
+        .select_related("photo")
+        .prefetch_related("photo__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+    context.update(
+        filter_form=form,
+        is_filtered=form.is_bound,
+        stories=services.paginate(request, listing, STORIES_PER_PAGE),
+    )
+    return _render(page, request, context)
+
+
+def story_context(page, request):
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "about": {
+            "@type": "Person" if page.subject_kind == models.SubjectKind.PERSON else "Organization",
+            "name": page.subject_name,
+        },
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "contentLocation": {"@type": "Place", "name": ", ".join(filter(None, [page.ward, page.district]))},
+    }
+    if page.first_published_at:
+        json_ld["datePublished"] = page.first_published_at
+        json_ld["dateModified"] = page.last_published_at or page.first_published_at
+    image = page.get_social_image()
+    if image:
+        json_ld["image"] = _image_url(request, image)
+    campaign = page.campaign
+    return {
+        "campaign": campaign if campaign and campaign.live else None,
+        "gallery": page.gallery_images.select_related("image"),
+        "share": share_links(request, page),
+        "json_ld": services.json_ld_script(json_ld),
+        "place": ", ".join(filter(None, [page.ward, page.district])),
+        "subject_kind_label": _("Collective") if page.subject_kind == models.SubjectKind.COLLECTIVE else _("Person"),
+    }

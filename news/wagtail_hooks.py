@@ -1,0 +1,45 @@
+from wagtail import hooks
+
+from home.sections import PageSection
+
+from .models import NewsIndexPage, NewsPage
+
+HOME_NEWS = 3
+CAMPAIGN_NEWS = 6
+
+
+def _news(queryset):
+    return (
+        queryset.live().public().select_related("image").prefetch_related("image__renditions").order_by("-date", "-pk")
+    )
+
+
+def home_news_context(page, request):
+    index = NewsIndexPage.objects.live().filter(locale=page.locale).first()
+    if index is None:
+        return None
+    items = list(_news(NewsPage.objects.child_of(index))[:HOME_NEWS])
+    return {"index": index, "items": items} if items else None
+
+
+def campaign_news_context(page, request):
+    items = list(_news(page.news_items.all())[:CAMPAIGN_NEWS])
+    if not items:
+        return None
+    return {
+        "campaign": page,
+        "items": items,
+        "index": NewsIndexPage.objects.live().filter(locale=page.locale).first(),
+        "rss": page.get_url(request) + page.reverse_subpage("rss"),
+        "atom": page.get_url(request) + page.reverse_subpage("atom"),
+    }
+
+
+@hooks.register("portal_home_sections")
+def home_news_section():
+    return PageSection(order=30, template="news/includes/home_news_section.html", get_context=home_news_context)
+
+
+@hooks.register("portal_campaign_sections")
+def campaign_news_section():
+    return PageSection(order=30, template="news/includes/campaign_news_section.html", get_context=campaign_news_context)
