@@ -14,3 +14,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: --reuse-db then skips the migrations, and the live server's
     # threads see the same database as the test.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+
+# WhiteNoise warns on every start when the folder collectstatic fills does not exist yet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
