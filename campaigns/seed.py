@@ -52,9 +52,10 @@ def _same_children(existing, specs):
 
 def _build_children(model, specs):
     items = []
-    for spec in specs:
+    for position, spec in enumerate(specs):
         plain = {k: v for k, v in spec.items() if not isinstance(v, list)}
-        item = model(**plain)
+        # Only the admin's formsets number inline items; without it PostgreSQL returns them in any order.
+        item = model(sort_order=position, **plain)
         for name, value in spec.items():
             if isinstance(value, list):
                 setattr(item, name, value)

@@ -55,6 +55,7 @@ class CampaignActivityFactory(factory.django.DjangoModelFactory):
     description = "Tuyên truyền về khuyến học, khuyến tài."
     lead_organisation = factory.SubFactory(OrganisationFactory)
     timing = "Tháng 9/2023"
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = CampaignActivity
@@ -64,6 +65,7 @@ class CampaignTargetFactory(factory.django.DjangoModelFactory):
     label = factory.Sequence(lambda n: f"Chỉ tiêu {n}")
     target_value = 60
     unit = "percent"
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = CampaignTarget
