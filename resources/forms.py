@@ -8,6 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+UPLOAD_ERRORS = {"type_not_allowed", "too_large"}
+
 
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
@@ -30,19 +32,21 @@ class DocumentForm(BaseDocumentForm):
             raise ValidationError(
                 _("Files of type “%(extension)s” cannot be uploaded. Allowed types: %(types)s.")
                 % {"extension": extension or _("no extension"), "types": ", ".join(allowed)},
-                code="invalid_extension",
+                code="type_not_allowed",
             )
         limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
         if limit is not None and upload.size > limit:
             raise ValidationError(
                 _("The file is too large (%(size)s): the limit is %(limit)s. Compress it or split it into parts.")
                 % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-                code="file_too_large",
+                code="too_large",
             )
         return upload
 
     def _post_clean(self):
-        if "file" in self._errors:
-            # The model repeats the extension check in English; the error above already says it.
-            self.instance.clean = lambda: None
         super()._post_clean()
+        # When the upload is refused, the model's own extension check sees the old (empty) file and
+        # adds a second, English message: the editor needs only ours.
+        refused = [e for e in self.errors.get("file", self.error_class()).as_data() if e.code in UPLOAD_ERRORS]
+        if refused:
+            self._errors["file"] = self.error_class(refused)
