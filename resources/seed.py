@@ -29,8 +29,17 @@ from .models import (
     ResourcePage,
     Topic,
 )
-from .seed_content import CATALOGUE, COLLECTIONS, HCMC_DOET, HCMC_SPA, LIBRARY_ORG, LINKS, ORGANISATIONS, PLANS
-from .seed_content import STUDY_NOTE
+from .seed_content import (
+    CATALOGUE,
+    COLLECTIONS,
+    HCMC_DOET,
+    HCMC_SPA,
+    LIBRARY_ORG,
+    LINKS,
+    ORGANISATIONS,
+    PLANS,
+    STUDY_NOTE,
+)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PAGE_SIZE = (874, 1240)  # A5 at 150 dpi: small files, still readable when printed
@@ -301,7 +310,8 @@ def _collections(pages_by_identifier):
         if list(collection.items.order_by("sort_order").values_list("resource_id", flat=True)) != wanted:
             collection.items.all().delete()
             ResourceCollectionItem.objects.bulk_create(
-                ResourceCollectionItem(collection=collection, resource_id=pk, sort_order=k) for k, pk in enumerate(wanted)
+                ResourceCollectionItem(collection=collection, resource_id=pk, sort_order=k)
+                for k, pk in enumerate(wanted)
             )
 
 

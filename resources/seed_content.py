@@ -231,8 +231,7 @@ PLANS = [
             (
                 "Nội dung tập huấn",
                 [
-                    "Hướng dẫn đánh giá, công nhận “Đơn vị học tập” theo Thông tư số 24/2023/TT-BGDĐT ngày "
-                    "11/12/2023.",
+                    "Hướng dẫn đánh giá, công nhận “Đơn vị học tập” theo Thông tư số 24/2023/TT-BGDĐT ngày 11/12/2023.",
                     "Hướng dẫn Bộ tiêu chí “Công dân học tập” giai đoạn 2021 – 2030 (Quyết định số "
                     "324/QĐ-KHVN ngày 25/10/2023) và cách lập hồ sơ, biểu mẫu.",
                 ],
