@@ -1,6 +1,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -107,6 +108,14 @@ class LibraryPage(BasePage):
     class Meta:
         verbose_name = _("resource library")
         verbose_name_plural = _("resource libraries")
+
+    def serve(self, request, *args, **kwargs):
+        from .services import tidy_querystring
+
+        tidy = tidy_querystring(request.GET)
+        if tidy is not None:
+            return redirect(self.get_url(request) + tidy)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .services import collections_for_library, parse_browse_params

@@ -152,6 +152,18 @@ def parse_browse_params(querydict):
     )
 
 
+def tidy_querystring(querydict):
+    """The query string without empty fields and the default sort, or None when it is tidy already.
+
+    The filter form sends every field; a visitor who shares the address should share a short one.
+    """
+    pairs = [(key, value) for key, values in querydict.lists() for value in values]
+    kept = [(key, value) for key, value in pairs if value.strip() and not (key == "sort" and value == DEFAULT_SORT)]
+    if kept == pairs:
+        return None
+    return "?" + urlencode(kept) if kept else ""
+
+
 def live_resources(language, within=None):
     queryset = ResourcePage.objects.live().public().filter(locale__language_code=language)
     if within is not None:

@@ -135,3 +135,11 @@ def test_library_listing_queries_do_not_grow_with_page_size(client, library, dja
     assert large <= small
     with django_assert_max_num_queries(small):
         client.get(library.url + "?topic=suc-khoe&sort=downloads")
+
+
+def test_filter_form_addresses_are_tidied_for_sharing(client, library):
+    response = client.get(library.url + "?q=&audience=hoc-sinh&sort=newest&kind=")
+    assert response.status_code == 302
+    assert response["Location"] == library.url + "?audience=hoc-sinh"
+    assert client.get(library.url + "?q=&sort=newest")["Location"] == library.url
+    assert client.get(library.url + "?audience=hoc-sinh&sort=title").status_code == 200
