@@ -1,3 +1,4 @@
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -85,8 +86,8 @@ def test_xlsx_is_read_like_csv(library, tmp_path):
 
 def test_unreadable_files_are_refused_clearly(library, tmp_path):
     (tmp_path / "notes.txt").write_text("x")
-    with pytest.raises(CommandError, match="Chỉ nhập được tệp .csv và .xlsx."):
+    with pytest.raises(CommandError, match=re.escape("Chỉ nhập được tệp .csv và .xlsx.")):
         run(tmp_path / "notes.txt")
     (tmp_path / "empty.csv").write_text("title,summary\n")
-    with pytest.raises(CommandError, match="Thiếu cột: identifier, kind."):
+    with pytest.raises(CommandError, match=re.escape("Thiếu cột: identifier, kind.")):
         run(tmp_path / "empty.csv")
