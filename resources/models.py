@@ -277,6 +277,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
             embed_url(self.external_url) if self.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) else ""
         )
         context["downloads"] = download_count(self) if self.document else 0
+        context["library"] = self.get_parent()
         context["json_ld"] = json_ld(learning_resource(self, request))
         context["dublin_core"] = dublin_core(self, request)
         return context

@@ -296,7 +296,9 @@ def record_download(request, page):
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if request.method != "GET" or is_bot(user_agent):
         return False
-    visitor = f"{request.META.get('REMOTE_ADDR', '')}|{user_agent}|{page.translation_key}"
+    address = request.META.get(settings.RESOURCES_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    # A proxy's X-Forwarded-For lists the client first; the other hops are the proxies'.
+    visitor = f"{address.split(',')[0].strip()}|{user_agent}|{page.translation_key}"
     key = "resources:download:" + hashlib.sha256(visitor.encode()).hexdigest()
     if not cache.add(key, 1, timeout=settings.RESOURCES_DOWNLOAD_DEDUPE_SECONDS):
         return False

@@ -206,6 +206,9 @@ WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "wav", "
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.DocumentForm"
 # A visitor who downloads the same resource again within this many seconds is counted once.
 RESOURCES_DOWNLOAD_DEDUPE_SECONDS = int(os.environ.get("RESOURCES_DOWNLOAD_DEDUPE_SECONDS", "1800"))
+# Behind a reverse proxy every request comes from the proxy: name the header that carries the
+# visitor's address (e.g. HTTP_X_REAL_IP or HTTP_X_FORWARDED_FOR), set only when the proxy sets it.
+RESOURCES_CLIENT_IP_HEADER = os.environ.get("RESOURCES_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # "" serves files from Django; "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands them to the web server.
 RESOURCES_SENDFILE = os.environ.get("RESOURCES_SENDFILE", "").strip().lower()
 RESOURCES_SENDFILE_PREFIX = os.environ.get("RESOURCES_SENDFILE_PREFIX", "/protected-media/")
