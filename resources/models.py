@@ -1,7 +1,9 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -90,7 +92,7 @@ class Audience(Vocabulary):
         verbose_name_plural = _("audiences")
 
 
-class LibraryPage(BasePage):
+class LibraryPage(RoutablePageMixin, BasePage):
     """The open learning-resource library's home: browse, filter and the editors' collections."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -114,7 +116,7 @@ class LibraryPage(BasePage):
 
         tidy = tidy_querystring(request.GET)
         if tidy is not None:
-            return redirect(self.get_url(request) + tidy)
+            return redirect(request.path + tidy)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -125,6 +127,17 @@ class LibraryPage(BasePage):
         context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
         context["collections"] = collections_for_library(self.locale.language_code)
         return context
+
+    @path("tuyen-tap/<slug:slug>/", name="collection")
+    def collection(self, request, slug):
+        from .services import collection_by_slug
+
+        entry = collection_by_slug(slug, self.locale.language_code)
+        if entry is None:
+            raise Http404
+        # The page's own context would browse the whole library: only the collection is needed here.
+        context = {**BasePage.get_context(self, request), "entry": entry}
+        return TemplateResponse(request, "resources/resource_collection.html", context)
 
 
 class ResourcePage(RoutablePageMixin, BasePage):

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 
 from .models import (
     Audience,
+    LibraryPage,
     Licence,
     ResourceCollection,
     ResourceCollectionItem,
@@ -346,9 +347,18 @@ def _localised_items(collections, language):
 
 
 def _collections(queryset, language):
+    """The collections with their live resources in the language, each with the address of its own page."""
     items = ResourceCollectionItem.objects.select_related("resource").order_by("sort_order")
     collections = list(queryset.prefetch_related(Prefetch("items", queryset=items)))
-    return [entry for entry in _localised_items(collections, language) if entry["resources"]]
+    library = LibraryPage.objects.live().filter(locale__language_code=language).first()
+    entries = [entry for entry in _localised_items(collections, language) if entry["resources"]]
+    for entry in entries:
+        entry["url"] = (
+            library.url + library.reverse_subpage("collection", kwargs={"slug": entry["collection"].slug})
+            if library
+            else ""
+        )
+    return entries
 
 
 def collections_for_library(language):
@@ -363,6 +373,11 @@ def collections_for_campaign(campaign_page):
     """Collections attached to the campaign, or to any translation of it."""
     queryset = ResourceCollection.objects.filter(campaign__translation_key=campaign_page.translation_key)
     return _collections(queryset, campaign_page.locale.language_code)
+
+
+def collection_by_slug(slug, language):
+    entries = _collections(ResourceCollection.objects.filter(slug=slug), language)
+    return entries[0] if entries else None
 
 
 # Validation and presentation

@@ -64,3 +64,17 @@ def test_campaign_page_shows_its_collections(client, home_page, library, shelf):
     html = client.get(campaign.url).content.decode()
     assert "Sách cho Ngày Sách" in html and "Sách hay 1" in html
     assert "Sách cho Ngày Sách" not in client.get(other.url).content.decode()
+
+
+def test_each_collection_has_its_own_page(client, library, shelf):
+    collection = ResourceCollectionFactory(title="Tủ sách khuyến học", slug="tu-sach", resources=shelf)
+    html = client.get(library.url).content.decode()
+    assert f'href="{library.url}tuyen-tap/tu-sach/"' in html
+    response = client.get(f"{library.url}tuyen-tap/tu-sach/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Tủ sách khuyến học</h1>" in html
+    assert all(page.title in html for page in shelf)
+    assert client.get(f"{library.url}tuyen-tap/khong-co/").status_code == 404
+    collection.items.all().delete()
+    assert client.get(f"{library.url}tuyen-tap/tu-sach/").status_code == 404
