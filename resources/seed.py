@@ -254,7 +254,7 @@ def _catalogue_resources(library, organisations, topics, audiences):
             "title": title,
             "summary": summary,
             "search_description": summary,
-            "description": f"<p>{escape(summary)}</p>",
+            "description": "",
             "identifier": identifier,
             "level": "advanced" if identifier == "HL-029" else ("intermediate" if n % 3 == 2 else "basic"),
             "language": "en" if identifier in {"HL-023", "HL-026"} else "vi",
@@ -330,7 +330,7 @@ def seed(stdout):
             slug=slug_en,
             summary=summary_en,
             search_description=summary_en,
-            description=f"<p>{escape(summary_en)}</p><p>The resource itself is in its original language.</p>",
+            description="<p>The resource itself is in its original language.</p>",
         )
         # Demo popularity, so that "most downloaded" has something to sort.
         ResourceDownload.objects.update_or_create(
