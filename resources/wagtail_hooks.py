@@ -1,11 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import PageSection
 
 from .models import Audience, ResourceCollection, Topic
+from .reports import DownloadsReportView
 from .services import collections_for_campaign, collections_for_home
 
 
@@ -61,3 +64,22 @@ def campaign_resources_section():
         return {"collections": collections, "heading": _("Learning resources")} if collections else None
 
     return PageSection(order=40, template="resources/includes/collections_section.html", get_context=get_context)
+
+
+@hooks.register("register_admin_urls")
+def downloads_report_urls():
+    return [
+        path("reports/resource-downloads/", DownloadsReportView.as_view(), name="resources_downloads_report"),
+        path(
+            "reports/resource-downloads/results/",
+            DownloadsReportView.as_view(results_only=True),
+            name="resources_downloads_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def downloads_report_menu_item():
+    return MenuItem(
+        _("Resource downloads"), reverse("resources_downloads_report"), name="resource-downloads", icon_name="download"
+    )

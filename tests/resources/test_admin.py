@@ -61,3 +61,30 @@ def test_a_course_resource_is_published_from_the_admin(client, editor, library):
     assert response.status_code == 302
     page = ResourcePage.objects.get()
     assert page.live and page.external_url == "https://example.org/khoa-hoc"
+
+
+def test_downloads_report_lists_resources_by_downloads_and_exports(client, editor, library):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from resources.services import count_download
+
+    popular = ResourcePageFactory(parent=library, title="Được tải nhiều", identifier="HL-1")
+    ResourcePageFactory(parent=library, title="Ít người tải")
+    today = timezone.localdate()
+    for day in (today, today, today - timedelta(days=60)):
+        count_download(popular.translation_key, day)
+    response = client.get(reverse("resources_downloads_report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("Được tải nhiều") < html.index("Ít người tải")
+    export = client.get(reverse("resources_downloads_report") + "?export=csv")
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[1] == "Được tải nhiều,HL-1,2,3"
+
+
+def test_downloads_report_is_for_editors_only(client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="pw")
+    client.force_login(user)
+    assert client.get(reverse("resources_downloads_report")).status_code in (302, 403)
