@@ -108,7 +108,9 @@ def test_out_of_range_page_and_bad_sort_fall_back(library):
 
 
 def test_library_page_lists_filters_with_counts(client, shelf, library):
+    assert '<meta name="robots"' not in client.get(library.url).content.decode()
     html = client.get(library.url + "?audience=hoc-sinh").content.decode()
+    assert '<meta name="robots" content="noindex, follow">' in html
     assert 'name="audience" value="hoc-sinh" checked' in html
     assert "An toàn trên Zalo" in html and "Bé tập đọc sách" in html
     assert "Dùng điện thoại thông minh" not in html

@@ -36,9 +36,11 @@ def test_demo_library_in_two_languages_and_idempotent(client):
 
     plans = ResourcePage.objects.filter(locale__language_code="vi", identifier__startswith="KH-")
     assert plans.count() == 5
+    # Without a font that draws Vietnamese, the seed writes DOCX documents instead of PDFs.
+    extension = "pdf" if resources_seed._fonts() else "docx"
     for plan in plans:
-        assert plan.document.file_extension == "pdf"
-        assert plan.generated_cover is not None
+        assert plan.document.file_extension == extension
+        assert (plan.generated_cover is not None) == (extension == "pdf")
         assert "Ho Chi Minh" not in plan.title  # the plans' text is written with its accents
     tap_huan = plans.get(identifier="KH-TAP-HUAN-CDHT-DVHT-2024")
     assert "11/12/2024" in tap_huan.summary and "68 Lê Thánh Tôn" in tap_huan.description
