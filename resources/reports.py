@@ -2,8 +2,6 @@
 
 import datetime
 
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,24 +10,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .models import ResourceDownload, ResourcePage
+from .models import ResourcePage
 from .services import download_totals
 
 RECENT_DAYS = 30
-
-
-def recent_downloads(since):
-    return Coalesce(
-        Subquery(
-            ResourceDownload.objects.filter(translation_key=OuterRef("translation_key"), date__gte=since)
-            .order_by()
-            .values("translation_key")
-            .annotate(total=Sum("count"))
-            .values("total"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
 
 
 class DownloadsReportView(ReportView):
@@ -64,6 +48,6 @@ class DownloadsReportView(ReportView):
         since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS - 1)
         return (
             ResourcePage.objects.filter(locale__language_code="vi")
-            .annotate(downloads=download_totals(), recent=recent_downloads(since))
+            .annotate(downloads=download_totals(), recent=download_totals(since))
             .order_by("-downloads", "title")
         )

@@ -45,7 +45,6 @@ VOCABULARY_FACETS = {"topic": (Topic, "topics"), "audience": (Audience, "audienc
 # Cover renditions the listing shows; prefetched so that a page of results costs the same queries at any size.
 LIST_COVER_SPEC = "fill-240x320"
 
-DOCUMENT_EXTENSIONS = {"pdf", "docx", "doc", "odt", "epub", "pptx", "ppt", "odp", "xlsx", "csv", "txt", "zip"}
 VIDEO_EXTENSIONS = {"mp4", "webm"}
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
 
@@ -210,15 +209,14 @@ def _facet_counts(name, queryset):
     return dict(queryset.order_by().values_list(name).annotate(n=Count("pk")).values_list(name, "n"))
 
 
-def download_totals():
-    """The all-time download count of each resource, as a subquery on its translation key."""
+def download_totals(since=None):
+    """Each resource's download count (all time, or from a day on), as a subquery on its translation key."""
+    downloads = ResourceDownload.objects.filter(translation_key=OuterRef("translation_key"))
+    if since is not None:
+        downloads = downloads.filter(date__gte=since)
     return Coalesce(
         Subquery(
-            ResourceDownload.objects.filter(translation_key=OuterRef("translation_key"))
-            .order_by()
-            .values("translation_key")
-            .annotate(total=Sum("count"))
-            .values("total"),
+            downloads.order_by().values("translation_key").annotate(total=Sum("count")).values("total"),
             output_field=IntegerField(),
         ),
         0,
