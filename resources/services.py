@@ -15,6 +15,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 
 from .models import (
@@ -34,7 +35,7 @@ FACETS = ("topic", "audience", "kind", "language", "licence")
 FACET_TITLES = {
     "topic": _("Topic"),
     "audience": _("Audience"),
-    "kind": _("Kind"),
+    "kind": pgettext_lazy("resource facet", "Kind"),
     "language": _("Language"),
     "licence": _("Licence"),
 }
