@@ -661,7 +661,7 @@ COLLECTIONS = [
         "intro_en": "Plans and guides of the study promotion and learning society movement.",
         "identifiers": [plan["identifier"] for plan in PLANS] + ["HL-028", "HL-029"],
         "show_on_home_page": True,
-        "campaign_slug": "hai-phong-encouraging-learning-month-2023",
+        "campaign_slug": "thang-khuyen-hoc-hai-phong-2023",
     },
     {
         "slug": "ba-cuon-sach-moi-nam",
@@ -671,7 +671,7 @@ COLLECTIONS = [
         "intro_en": "For the target of at least three books per person per year: suggestions for every age.",
         "identifiers": ["HL-006", "HL-007", "HL-034", "HL-035", "HL-009"],
         "show_on_home_page": False,
-        "campaign_slug": "book-and-reading-culture-day",
+        "campaign_slug": "ngay-sach-va-van-hoa-doc",
     },
     {
         "slug": "ky-nang-so-cho-moi-nguoi",
@@ -681,6 +681,6 @@ COLLECTIONS = [
         "intro_en": "Start with a smartphone, online public services and staying safe online.",
         "identifiers": ["HL-001", "HL-002", "HL-003", "HL-005"],
         "show_on_home_page": False,
-        "campaign_slug": "lifelong-learning-week-hcmc-2023",
+        "campaign_slug": "tuan-le-hoc-tap-suot-doi-tphcm-2023",
     },
 ]
