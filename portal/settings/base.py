@@ -200,3 +200,18 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # prefix per environment so that staging and production can share a cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+
+# The open learning-resource library (resources/).
+# Audio and video files are resources too; previews of PDFs are shown in the page.
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "wav", "mp4", "webm"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.DocumentForm"
+# A visitor who downloads the same resource again within this many seconds is counted once.
+RESOURCES_DOWNLOAD_DEDUPE_SECONDS = int(os.environ.get("RESOURCES_DOWNLOAD_DEDUPE_SECONDS", "1800"))
+# Behind a reverse proxy every request comes from the proxy: name the header that carries the
+# visitor's address (e.g. HTTP_X_REAL_IP or HTTP_X_FORWARDED_FOR), set only when the proxy sets it.
+RESOURCES_CLIENT_IP_HEADER = os.environ.get("RESOURCES_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# "" serves files from Django; "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands them to the web server.
+RESOURCES_SENDFILE = os.environ.get("RESOURCES_SENDFILE", "").strip().lower()
+RESOURCES_SENDFILE_PREFIX = os.environ.get("RESOURCES_SENDFILE_PREFIX", "/protected-media/")
+# pdftoppm (Debian's poppler-utils) draws PDF covers; without it a cover is drawn from the title.
+RESOURCES_PDFTOPPM = os.environ.get("RESOURCES_PDFTOPPM", "pdftoppm")

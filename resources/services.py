@@ -1,0 +1,459 @@
+"""The library's rules: browsing with facets, downloads, collections, validation, search extras."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.images import get_image_model
+
+from .models import (
+    Audience,
+    LibraryPage,
+    Licence,
+    ResourceCollection,
+    ResourceCollectionItem,
+    ResourceDownload,
+    ResourceKind,
+    ResourceLanguage,
+    ResourcePage,
+    Topic,
+)
+
+FACETS = ("topic", "audience", "kind", "language", "licence")
+FACET_TITLES = {
+    "topic": _("Topic"),
+    "audience": _("Audience"),
+    "kind": pgettext_lazy("resource facet", "Kind"),
+    "language": _("Language"),
+    "licence": _("Licence"),
+}
+SORTS = {"newest": _("Newest"), "downloads": _("Most downloaded"), "title": _("Title (A–Z)")}
+DEFAULT_SORT = "newest"
+CHOICE_FACETS = {"kind": ResourceKind, "language": ResourceLanguage, "licence": Licence}
+VOCABULARY_FACETS = {"topic": (Topic, "topics"), "audience": (Audience, "audiences")}
+# Cover renditions the listing shows; prefetched so that a page of results costs the same queries at any size.
+LIST_COVER_SPEC = "fill-240x320"
+
+VIDEO_EXTENSIONS = {"mp4", "webm"}
+AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class BrowseResult:
+    page: object  # a Paginator page of ResourcePage
+    total: int
+    facets: dict  # facet name -> list of FacetValue
+    filters: dict
+    sort: str
+    query: str
+
+    @property
+    def facet_groups(self):
+        return [
+            {"name": name, "title": FACET_TITLES[name], "values": values}
+            for name, values in self.facets.items()
+            if values
+        ]
+
+    @property
+    def sort_options(self):
+        return [{"value": value, "label": label, "selected": value == self.sort} for value, label in SORTS.items()]
+
+    @property
+    def selected_filters(self):
+        """Each active filter with the address that removes it, so a visitor can undo one choice."""
+        chosen = []
+        for name, values in self.facets.items():
+            for value in values:
+                if value.selected:
+                    remaining = {**self.filters, name: [v for v in self.filters[name] if v != value.value]}
+                    chosen.append(
+                        {"label": value.label, "facet": FACET_TITLES[name], "query": self.querystring(remaining)}
+                    )
+        return chosen
+
+    def querystring(self, filters=None, page=None):
+        filters = self.filters if filters is None else filters
+        pairs = [(name, value) for name in FACETS for value in filters.get(name, [])]
+        if self.query:
+            pairs.append(("q", self.query))
+        if self.sort != DEFAULT_SORT:
+            pairs.append(("sort", self.sort))
+        if page and page > 1:
+            pairs.append(("page", page))
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    @property
+    def page_links(self):
+        paginator = self.page.paginator
+        return [
+            {"gap": True}
+            if number == paginator.ELLIPSIS
+            else {"number": number, "query": self.querystring(page=number), "current": number == self.page.number}
+            for number in paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+        ]
+
+    @property
+    def previous_query(self):
+        return self.querystring(page=self.page.previous_page_number()) if self.page.has_previous() else ""
+
+    @property
+    def next_query(self):
+        return self.querystring(page=self.page.next_page_number()) if self.page.has_next() else ""
+
+
+@dataclass
+class BrowseParams:
+    filters: dict = field(default_factory=dict)
+    sort: str = DEFAULT_SORT
+    page: int = 1
+    query: str = ""
+
+    def run(self, language, per_page=12, within=None):
+        return browse(self.filters, self.sort, self.page, language, query=self.query, per_page=per_page, within=within)
+
+
+def parse_browse_params(querydict):
+    """Read filters, sort, page and query from a URL's query string, ignoring anything unknown."""
+    filters = {}
+    for name in FACETS:
+        values = [v.strip()[:100] for v in querydict.getlist(name) if v.strip()]
+        if values:
+            filters[name] = list(dict.fromkeys(values))[:20]
+    sort = querydict.get("sort", DEFAULT_SORT)
+    try:
+        page = max(1, int(querydict.get("page", 1)))
+    except (TypeError, ValueError):
+        page = 1
+    return BrowseParams(
+        filters=filters,
+        sort=sort if sort in SORTS else DEFAULT_SORT,
+        page=page,
+        query=querydict.get("q", "").strip()[:200],
+    )
+
+
+def tidy_querystring(querydict):
+    """The query string without empty fields and the default sort, or None when it is tidy already.
+
+    The filter form sends every field; a visitor who shares the address should share a short one.
+    """
+    pairs = [(key, value) for key, values in querydict.lists() for value in values]
+    kept = [(key, value) for key, value in pairs if value.strip() and not (key == "sort" and value == DEFAULT_SORT)]
+    if kept == pairs:
+        return None
+    return "?" + urlencode(kept) if kept else ""
+
+
+def live_resources(language, within=None):
+    queryset = ResourcePage.objects.live().public().filter(locale__language_code=language)
+    if within is not None:
+        queryset = queryset.child_of(within)
+    return queryset
+
+
+def _filter_by(queryset, name, values):
+    if name in VOCABULARY_FACETS:
+        model, relation = VOCABULARY_FACETS[name]
+        through = getattr(ResourcePage, relation).through
+        column = model.__name__.lower()
+        matching = through.objects.filter(**{f"{column}__slug__in": values}).values("resourcepage_id")
+        return queryset.filter(pk__in=matching)
+    return queryset.filter(**{f"{name}__in": values})
+
+
+def _apply_filters(queryset, filters, skip=None):
+    for name, values in filters.items():
+        if name != skip and values:
+            queryset = _filter_by(queryset, name, values)
+    return queryset
+
+
+def facet_options(language):
+    """Every value each facet can take, with its label in the language."""
+    with translation.override(language):
+        options = {name: [(v, str(label)) for v, label in choices.choices] for name, choices in CHOICE_FACETS.items()}
+    for name, (model, _relation) in VOCABULARY_FACETS.items():
+        options[name] = [(term.slug, term.label(language)) for term in model.objects.all()]
+    return options
+
+
+def _facet_counts(name, queryset):
+    """How many resources have each value of the facet."""
+    if name in VOCABULARY_FACETS:
+        relation = VOCABULARY_FACETS[name][1]
+        queryset = queryset.filter(**{f"{relation}__isnull": False})
+        column = f"{relation}__slug"
+        return dict(
+            queryset.order_by().values_list(column).annotate(n=Count("pk", distinct=True)).values_list(column, "n")
+        )
+    return dict(queryset.order_by().values_list(name).annotate(n=Count("pk")).values_list(name, "n"))
+
+
+def download_totals(since=None):
+    """Each resource's download count (all time, or from a day on), as a subquery on its translation key."""
+    downloads = ResourceDownload.objects.filter(translation_key=OuterRef("translation_key"))
+    if since is not None:
+        downloads = downloads.filter(date__gte=since)
+    return Coalesce(
+        Subquery(
+            downloads.order_by().values("translation_key").annotate(total=Sum("count")).values("total"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def _search(queryset, query):
+    terms = query.split()
+    for term in terms:
+        queryset = queryset.filter(Q(title__icontains=term) | Q(summary__icontains=term) | Q(authors__icontains=term))
+    return queryset
+
+
+def with_list_data(queryset):
+    """What a result card shows, fetched in a fixed number of queries whatever the page size."""
+    images = get_image_model().objects.prefetch_renditions(LIST_COVER_SPEC)
+    return queryset.select_related("document", "publisher").prefetch_related(
+        Prefetch("cover_image", queryset=images),
+        Prefetch("generated_cover", queryset=images),
+        Prefetch("topics", queryset=Topic.objects.all()),
+        Prefetch("audiences", queryset=Audience.objects.all()),
+    )
+
+
+def browse(filters, sort=DEFAULT_SORT, page=1, language="vi", query="", per_page=12, within=None):
+    """A page of live resources in a language, with facet counts; the same on SQLite and PostgreSQL.
+
+    ``filters`` maps a facet name to the values chosen (topic and audience slugs, kind,
+    language and licence codes): values of one facet are alternatives, facets add up.
+    """
+    options = facet_options(language)
+    # Values that no longer exist (a deleted topic in a shared link) are dropped rather than matching nothing.
+    filters = {name: [v for v, _label in options[name] if v in filters.get(name, ())] for name in FACETS}
+    filters = {name: values for name, values in filters.items() if values}
+    base = live_resources(language, within)
+    if query:
+        base = _search(base, query)
+    facets = {}
+    for name in FACETS:
+        counts = _facet_counts(name, _apply_filters(base, filters, skip=name))
+        chosen = filters.get(name, [])
+        facets[name] = [
+            FacetValue(value=value, label=label, count=counts.get(value, 0), selected=value in chosen)
+            for value, label in options[name]
+            if counts.get(value) or value in chosen
+        ]
+    results = _apply_filters(base, filters)
+    if sort == "downloads":
+        results = results.annotate(downloads=download_totals()).order_by("-downloads", "title", "pk")
+    elif sort == "title":
+        results = results.order_by("title", "pk")
+    else:
+        sort = DEFAULT_SORT
+        results = results.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+    paginator = Paginator(with_list_data(results), per_page)
+    page_obj = paginator.get_page(page)
+    return BrowseResult(page=page_obj, total=paginator.count, facets=facets, filters=filters, sort=sort, query=query)
+
+
+# Downloads
+
+
+BOT_USER_AGENT = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|curl|wget|python-requests|"
+    r"httpclient|okhttp|go-http-client|scrapy|monitor|lighthouse|pingdom",
+    re.IGNORECASE,
+)
+
+
+def is_bot(user_agent):
+    return not user_agent.strip() or bool(BOT_USER_AGENT.search(user_agent))
+
+
+def record_download(request, page):
+    """Count a download unless it comes from a bot or the same visitor downloaded it a moment ago."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    if request.method != "GET" or is_bot(user_agent):
+        return False
+    address = request.META.get(settings.RESOURCES_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    # A proxy's X-Forwarded-For lists the client first; the other hops are the proxies'.
+    visitor = f"{address.split(',')[0].strip()}|{user_agent}|{page.translation_key}"
+    key = "resources:download:" + hashlib.sha256(visitor.encode()).hexdigest()
+    if not cache.add(key, 1, timeout=settings.RESOURCES_DOWNLOAD_DEDUPE_SECONDS):
+        return False
+    count_download(page.translation_key, timezone.localdate())
+    return True
+
+
+def count_download(translation_key, day):
+    updated = ResourceDownload.objects.filter(translation_key=translation_key, date=day).update(count=F("count") + 1)
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            ResourceDownload.objects.create(translation_key=translation_key, date=day, count=1)
+    except IntegrityError:
+        # Another request created today's row first.
+        ResourceDownload.objects.filter(translation_key=translation_key, date=day).update(count=F("count") + 1)
+
+
+def download_count(page):
+    return ResourceDownload.objects.filter(translation_key=page.translation_key).aggregate(n=Sum("count"))["n"] or 0
+
+
+# Collections
+
+
+def _localised_items(collections, language):
+    """Each collection's live resources in the language, with two queries for all collections."""
+    keys = {item.resource.translation_key for c in collections for item in c.items.all()}
+    pages = with_list_data(live_resources(language).filter(translation_key__in=keys))
+    by_key = {page.translation_key: page for page in pages}
+    return [
+        {
+            "collection": collection,
+            "title": collection.label(language),
+            "intro": collection.intro_label(language),
+            "resources": [
+                by_key[item.resource.translation_key]
+                for item in collection.items.all()
+                if item.resource.translation_key in by_key
+            ],
+        }
+        for collection in collections
+    ]
+
+
+def _collections(queryset, language):
+    """The collections with their live resources in the language, each with the address of its own page."""
+    items = ResourceCollectionItem.objects.select_related("resource").order_by("sort_order")
+    collections = list(queryset.prefetch_related(Prefetch("items", queryset=items)))
+    library = LibraryPage.objects.live().filter(locale__language_code=language).first()
+    entries = [entry for entry in _localised_items(collections, language) if entry["resources"]]
+    for entry in entries:
+        entry["url"] = (
+            library.url + library.reverse_subpage("collection", kwargs={"slug": entry["collection"].slug})
+            if library
+            else ""
+        )
+    return entries
+
+
+def collections_for_library(language):
+    return _collections(ResourceCollection.objects.filter(show_in_library=True), language)
+
+
+def collections_for_home(language):
+    return _collections(ResourceCollection.objects.filter(show_on_home_page=True), language)
+
+
+def collections_for_campaign(campaign_page):
+    """Collections attached to the campaign, or to any translation of it."""
+    queryset = ResourceCollection.objects.filter(campaign__translation_key=campaign_page.translation_key)
+    return _collections(queryset, campaign_page.locale.language_code)
+
+
+def collection_by_slug(slug, language):
+    entries = _collections(ResourceCollection.objects.filter(slug=slug), language)
+    return entries[0] if entries else None
+
+
+# Validation and presentation
+
+
+def embed_url(url):
+    """The privacy-friendly player address of a YouTube or Vimeo link, or "" for anything else."""
+    if not url:
+        return ""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    video_id = ""
+    if host in {"youtube.com", "youtube-nocookie.com"}:
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parsed.path.split("/")[2]
+        return f"https://www.youtube-nocookie.com/embed/{video_id}" if re.fullmatch(r"[\w-]{6,20}", video_id) else ""
+    if host == "youtu.be":
+        video_id = parsed.path.strip("/")
+        return f"https://www.youtube-nocookie.com/embed/{video_id}" if re.fullmatch(r"[\w-]{6,20}", video_id) else ""
+    if host in {"vimeo.com", "player.vimeo.com"}:
+        match = re.search(r"(\d{5,})", parsed.path)
+        return f"https://player.vimeo.com/video/{match.group(1)}" if match else ""
+    return ""
+
+
+def file_kind(document):
+    extension = document.file_extension.lower()
+    if extension in VIDEO_EXTENSIONS:
+        return ResourceKind.VIDEO
+    if extension in AUDIO_EXTENSIONS:
+        return ResourceKind.AUDIO
+    return ResourceKind.DOCUMENT
+
+
+def validate_resource(page):
+    """What each kind of resource needs, as errors on the fields the editor must fix."""
+    errors = {}
+    document = page.document
+    if page.kind == ResourceKind.DOCUMENT and document is None:
+        errors["document"] = _("Choose the document file that visitors will download.")
+    elif (
+        page.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) and document is None and not embed_url(page.external_url)
+    ):
+        errors["external_url"] = _("Enter a YouTube or Vimeo address, or choose an audio or video file.")
+    elif page.kind == ResourceKind.COURSE and not page.external_url:
+        errors["external_url"] = _("Enter the address of the course or site.")
+    if document is not None and page.kind != ResourceKind.COURSE and page.kind != ResourceKind.IMAGES:
+        expected = page.kind
+        if file_kind(document) != expected:
+            errors["document"] = _("The file “%(name)s” is not a %(kind)s file.") % {
+                "name": document.filename,
+                "kind": ResourceKind(expected).label.lower(),
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+def facet_labels(page):
+    """The page's facet values as words in its own language, for the search index."""
+    with translation.override(page.locale.language_code):
+        return {
+            "topic": [t.label() for t in page.topics.all()],
+            "audience": [a.label() for a in page.audiences.all()],
+            "kind": [str(page.get_kind_display())],
+            "language": [str(page.get_language_display())],
+            "licence": [str(page.get_licence_display())],
+        }
+
+
+def search_extras(page):
+    extras = {
+        "date": page.first_published_at or (date(page.year, 1, 1) if page.year else None),
+        "facets": facet_labels(page),
+        "documents": [page.document] if page.document else [],
+    }
+    text = [page.authors, page.publisher.name if page.publisher else "", page.accessibility_notes]
+    extras["text"] = " ".join(part for part in text if part)
+    return extras

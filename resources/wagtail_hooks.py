@@ -1,0 +1,85 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.sections import PageSection
+
+from .models import Audience, ResourceCollection, Topic
+from .reports import DownloadsReportView
+from .services import collections_for_campaign, collections_for_home
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "name_en", "slug", "sort_order"]
+    search_fields = ["name", "name_en"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Audiences")
+    list_display = ["name", "name_en", "slug", "sort_order"]
+    search_fields = ["name", "name_en"]
+
+
+class ResourceCollectionViewSet(SnippetViewSet):
+    model = ResourceCollection
+    icon = "folder-open-inverse"
+    menu_label = _("Collections")
+    list_display = ["title", "campaign", "show_in_library", "show_on_home_page", "sort_order"]
+    list_filter = ["show_in_library", "show_on_home_page"]
+    search_fields = ["title", "title_en"]
+
+
+class LibraryViewSetGroup(SnippetViewSetGroup):
+    items = (ResourceCollectionViewSet, TopicViewSet, AudienceViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Library")
+    menu_name = "resource-library"
+    menu_order = 310
+
+
+register_snippet(LibraryViewSetGroup)
+
+
+@hooks.register("portal_home_sections")
+def featured_resources_section():
+    def get_context(page, request):
+        collections = collections_for_home(page.locale.language_code)
+        return {"collections": collections, "heading": _("Featured learning resources")} if collections else None
+
+    return PageSection(order=40, template="resources/includes/collections_section.html", get_context=get_context)
+
+
+@hooks.register("portal_campaign_sections")
+def campaign_resources_section():
+    def get_context(page, request):
+        collections = collections_for_campaign(page)
+        return {"collections": collections, "heading": _("Learning resources")} if collections else None
+
+    return PageSection(order=40, template="resources/includes/collections_section.html", get_context=get_context)
+
+
+@hooks.register("register_admin_urls")
+def downloads_report_urls():
+    return [
+        path("reports/resource-downloads/", DownloadsReportView.as_view(), name="resources_downloads_report"),
+        path(
+            "reports/resource-downloads/results/",
+            DownloadsReportView.as_view(results_only=True),
+            name="resources_downloads_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def downloads_report_menu_item():
+    return MenuItem(
+        _("Resource downloads"), reverse("resources_downloads_report"), name="resource-downloads", icon_name="download"
+    )
