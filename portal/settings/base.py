@@ -199,3 +199,16 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # prefix per environment so that staging and production can share a cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+
+# Events and registration (events/). Personal data of registrants is anonymised this many
+# days after the event (Decree 13/2023/NĐ-CP: keep it no longer than needed).
+EVENTS_PURGE_AFTER_DAYS = int(os.environ.get("EVENTS_PURGE_AFTER_DAYS", "180"))
+# send_event_reminders mails confirmed registrants of events that start within this many hours.
+EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
+# Registration form submissions allowed per client IP per window; 0 turns the limit off.
+EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
+EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
+# Behind a reverse proxy, the request.META key that holds the client's address (e.g. HTTP_X_REAL_IP).
+EVENTS_CLIENT_IP_HEADER = os.environ.get("EVENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
+EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))
