@@ -85,7 +85,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return views.event_archive(request, self)
 
-    @path("calendar.ics")
+    @path("ical/")
     def feed_view(self, request):
         from . import views
 
@@ -211,7 +211,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return views.event_detail(request, self)
 
-    @path("event.ics")
+    @path("ical/")
     def ical_view(self, request):
         from . import views
 

@@ -151,7 +151,9 @@ def event_archive(request, index):
 def index_ical(request, index):
     events = _events(index).filter(end__gte=timezone.now())
     body = calendar([(event, event.get_full_url(request)) for event in events], name=index.title)
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{index.slug}.ics"'
+    return response
 
 
 # --- One event ---------------------------------------------------------------------------
