@@ -312,8 +312,11 @@ def _status_for_new_seats(event, seats):
     )
 
 
-def register(event, data, *, user=None, staff=False, now=None):
-    """Register a person or an organisation's delegates; a repeated submission returns the first result."""
+def register(event, data, *, user=None, staff=False, now=None, notify=True):
+    """Register a person or an organisation's delegates; a repeated submission returns the first result.
+
+    ``notify=False`` is for imports of past registrations (the demo seed), which must not mail anyone.
+    """
     now = now or timezone.now()
     event = event.registration_event()
     try:
@@ -362,7 +365,8 @@ def register(event, data, *, user=None, staff=False, now=None):
             )
             _create_attendees(registration, delegates)
             _log(registration, "events.registration.create", user, status=status)
-            _notify(registration, status)
+            if notify:
+                _notify(registration, status)
     except IntegrityError:
         # The unique constraints caught a duplicate the checks above could not see (only possible
         # if something wrote without taking the lock): answer as the checks would have.
@@ -586,7 +590,6 @@ def purge_registrations(now=None, days=None):
             registration.position = ""
             registration.answers = []
             registration.staff_note = ""
-            registration.idempotency_key = ""
             registration.anonymised_at = now
             registration.save()
             _log(registration, "events.registration.anonymise", None)
