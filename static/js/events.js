@@ -23,11 +23,11 @@
           var list = document.createElement("ul");
           data.quotas.forEach(function (quota) {
             var item = document.createElement("li");
-            item.textContent = quota.label + ": " + hint.dataset.remaining.replace("%s", quota.remaining);
+            item.textContent = quota.label + ": " + hint.dataset.remaining.replace("{remaining}", quota.remaining);
             list.appendChild(item);
           });
           var intro = document.createElement("p");
-          intro.textContent = data.invited ? hint.dataset.intro.replace("%s", data.organisation) : hint.dataset.notInvited;
+          intro.textContent = data.invited ? hint.dataset.intro.replace("{organisation}", data.organisation) : hint.dataset.notInvited;
           hint.appendChild(intro);
           if (data.quotas.length) { hint.appendChild(list); }
         });
