@@ -351,7 +351,9 @@ def manage_registration(request, token):
     }
     response = TemplateResponse(request, "events/manage_registration.html", context)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is the key to the registration: never leak it to other sites. ("no-referrer"
+    # would also make the browser send "Origin: null" on this page's own forms, which CSRF refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
