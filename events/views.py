@@ -198,7 +198,9 @@ def _json_ld(page, request, state):
         data["location"] = places[0] if len(places) == 1 else places
     organisers = list(page.organisers.all())
     if organisers:
-        data["organizer"] = [{"@type": "Organization", "name": o.name, "url": o.website or None} for o in organisers]
+        data["organizer"] = [
+            {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers
+        ]
     text = json.dumps(data, ensure_ascii=False)
     # Safe inside <script>: no "</script>" or HTML-significant characters survive.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

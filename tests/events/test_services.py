@@ -301,13 +301,6 @@ def test_register_locks_the_event_row_with_an_evaluated_select_for_update(small_
         assert "FOR UPDATE" in lock_queries[0]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_lock_event_refuses_to_run_outside_a_transaction():
-    # Outside atomic() a SELECT … FOR UPDATE would release its lock at once.
-    with pytest.raises(RuntimeError):
-        services.lock_event(mock.Mock(pk=1))
-
-
 def test_reminders_are_sent_once(small_event, commit):
     registration = services.register(small_event, person(1)).registration
     services.register(small_event, person(2))
