@@ -23,10 +23,3 @@ def commit(django_capture_on_commit_callbacks):
 
     return run
 
-
-@pytest.fixture
-def locales(db):
-    """As the shared fixture, but survives a database that a transactional test has flushed."""
-    from wagtail.models import Locale
-
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("vi", "en")}
