@@ -22,4 +22,3 @@ def commit(django_capture_on_commit_callbacks):
             return function(*args, **kwargs)
 
     return run
-
