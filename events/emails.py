@@ -45,8 +45,7 @@ def qr_png(registration):
     return buffer.getvalue()
 
 
-def _subject_and_lead(registration, kind):
-    event = registration.event
+def _subject_and_lead(registration, kind, event):
     status = registration.status
     if kind in ("confirmed", "promoted", "approved") and status == RegistrationStatus.CONFIRMED:
         lead = {
@@ -78,8 +77,9 @@ def _subject_and_lead(registration, kind):
 
 def build_message(registration, kind):
     with translation.override(registration.language):
-        subject, lead = _subject_and_lead(registration, kind)
+        # The registrant's language: the translated page's title, dates and address.
         event = registration.event.localized
+        subject, lead = _subject_and_lead(registration, kind, event)
         context = {
             "registration": registration,
             "event": event,

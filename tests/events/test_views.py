@@ -10,7 +10,7 @@ from django.utils import timezone
 from campaigns.models import OrganisationKind
 from events import services
 from events.forms import HONEYPOT_FIELD
-from events.models import DelegateRole, EventKind, Registration, RegistrationMode, RegistrationStatus
+from events.models import DelegateRole, EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
 from tests.factories.events import (
     EventPageFactory,
     OrganisationFactory,
@@ -316,3 +316,22 @@ def test_month_calendar_works_without_js(client, event_index, event):
 def test_home_page_shows_upcoming_events(client, home_page, event):
     html = client.get(home_page.url).content.decode()
     assert "Tập huấn Công dân học tập" in html
+
+
+def test_registering_on_the_english_page_books_the_original_event_and_mails_in_english(
+    client, event, en_home_page, locales, commit
+):
+    english_index = event.get_parent().copy_for_translation(locales["en"])
+    english_index.title, english_index.slug = "Events", "events"
+    english_index.save_revision().publish()
+    english = event.copy_for_translation(locales["en"])
+    english.title, english.slug = "Learning citizen training", "learning-citizen-training"
+    english.save_revision().publish()
+    english = EventPage.objects.get(pk=english.pk)
+    response = commit(client.post, english.url, form_data(client, english))
+    registration = Registration.objects.get()
+    assert registration.event_id == event.pk
+    assert registration.language == "en"
+    assert response["Location"].startswith("/en/dang-ky/")
+    assert mail.outbox[0].subject == "Registration confirmed: Learning citizen training"
+    assert "/en/dang-ky/" in mail.outbox[0].body
