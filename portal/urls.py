@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Vietnamese lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("dang-ky/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 
+from portal.http import client_ip
+
 from .models import (
     Audience,
     LibraryPage,
@@ -296,9 +298,7 @@ def record_download(request, page):
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if request.method != "GET" or is_bot(user_agent):
         return False
-    address = request.META.get(settings.RESOURCES_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
-    # A proxy's X-Forwarded-For lists the client first; the other hops are the proxies'.
-    visitor = f"{address.split(',')[0].strip()}|{user_agent}|{page.translation_key}"
+    visitor = f"{client_ip(request)}|{user_agent}|{page.translation_key}"
     key = "resources:download:" + hashlib.sha256(visitor.encode()).hexdigest()
     if not cache.add(key, 1, timeout=settings.RESOURCES_DOWNLOAD_DEDUPE_SECONDS):
         return False

@@ -196,6 +196,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Behind a reverse proxy every request comes from the proxy: the request.META key that carries
+# the visitor's address (e.g. HTTP_X_REAL_IP), for rate limits and download counts.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
 # Elasticsearch is optional: ELASTICSEARCH_URL turns it on; the index names carry a
 # prefix per environment so that staging and production can share a cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -207,11 +211,19 @@ WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp3", "m4a", "ogg", "wav", "
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.DocumentForm"
 # A visitor who downloads the same resource again within this many seconds is counted once.
 RESOURCES_DOWNLOAD_DEDUPE_SECONDS = int(os.environ.get("RESOURCES_DOWNLOAD_DEDUPE_SECONDS", "1800"))
-# Behind a reverse proxy every request comes from the proxy: name the header that carries the
-# visitor's address (e.g. HTTP_X_REAL_IP or HTTP_X_FORWARDED_FOR), set only when the proxy sets it.
-RESOURCES_CLIENT_IP_HEADER = os.environ.get("RESOURCES_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # "" serves files from Django; "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands them to the web server.
 RESOURCES_SENDFILE = os.environ.get("RESOURCES_SENDFILE", "").strip().lower()
 RESOURCES_SENDFILE_PREFIX = os.environ.get("RESOURCES_SENDFILE_PREFIX", "/protected-media/")
 # pdftoppm (Debian's poppler-utils) draws PDF covers; without it a cover is drawn from the title.
 RESOURCES_PDFTOPPM = os.environ.get("RESOURCES_PDFTOPPM", "pdftoppm")
+
+# Events and registration (events/). Personal data of registrants is anonymised this many
+# days after the event (Decree 13/2023/NĐ-CP: keep it no longer than needed).
+EVENTS_PURGE_AFTER_DAYS = int(os.environ.get("EVENTS_PURGE_AFTER_DAYS", "180"))
+# send_event_reminders mails confirmed registrants of events that start within this many hours.
+EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
+# Registration form submissions allowed per client IP per window; 0 turns the limit off.
+EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
+EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
+# How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
+EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))

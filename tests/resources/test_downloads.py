@@ -39,7 +39,7 @@ def test_same_visitor_is_counted_once_but_another_visitor_counts(client, resourc
 
 
 def test_visitors_behind_a_proxy_are_told_apart_by_the_configured_header(client, resource, settings):
-    settings.RESOURCES_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     for forwarded in ["203.0.113.5, 10.0.0.1", "203.0.113.6, 10.0.0.1", "203.0.113.5, 10.0.0.2"]:
         client.get(resource.url + "tai-ve/", HTTP_USER_AGENT=BROWSER, HTTP_X_FORWARDED_FOR=forwarded)
     assert download_count(resource) == 2

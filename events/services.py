@@ -1,0 +1,619 @@
+"""Registration rules: register, edit delegates, cancel, promote, approve, check in, remind, purge.
+
+Every function that changes seats runs in one transaction that first locks the event's row
+(``lock_event``). Seats and quotas are always counted from the registrations themselves,
+under that lock, never kept in a counter. On PostgreSQL the lock is a real row lock
+(``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
+with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
+
+E-mails are queued with ``transaction.on_commit`` and a failing mail server is logged,
+never raised: a registration is never lost because of mail.
+"""
+
+import logging
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from .models import (
+    ACTIVE_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Attendee,
+    EventPage,
+    Registration,
+    RegistrationMode,
+    RegistrationStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+# No 0/O, 1/I/L: a reference read out over the phone or copied from paper stays unambiguous.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+
+class RegistrationError(Exception):
+    """A rule refused the request; ``field`` names the form field the message belongs to."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class RegistrationBusy(RegistrationError):
+    """The event's lock could not be taken in time: nothing was saved, the person may retry."""
+
+
+class EventState(StrEnum):
+    NO_REGISTRATION = "no_registration"
+    NOT_YET_OPEN = "not_yet_open"
+    OPEN = "open"
+    WAITING_LIST = "waiting_list"
+    FULL = "full"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+    FINISHED = "finished"
+
+
+STATE_LABELS = {
+    EventState.NO_REGISTRATION: gettext_lazy("No registration needed"),
+    EventState.NOT_YET_OPEN: gettext_lazy("Registration not yet open"),
+    EventState.OPEN: gettext_lazy("Registration open"),
+    EventState.WAITING_LIST: gettext_lazy("Full: waiting list open"),
+    EventState.FULL: gettext_lazy("Full"),
+    EventState.CLOSED: gettext_lazy("Registration closed"),
+    EventState.CANCELLED: gettext_lazy("Cancelled"),
+    EventState.FINISHED: gettext_lazy("Finished"),
+}
+
+
+@dataclass
+class DelegateData:
+    full_name: str
+    role: str = ""
+    position: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass
+class RegistrationRequest:
+    contact_name: str
+    email: str
+    phone: str = ""
+    position: str = ""
+    organisation: object = None
+    delegates: list = field(default_factory=list)
+    answers: list = field(default_factory=list)
+    language: str = "vi"
+    idempotency_key: str = ""
+    consent: bool = False
+
+
+@dataclass
+class RegistrationResult:
+    registration: Registration
+    created: bool
+
+
+def normalise_email(email):
+    return email.strip().lower()
+
+
+def new_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def parse_reference(text):
+    """What a person typed or scanned (``k7qm-4x9z``) as stored (``K7QM4X9Z``)."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+def seats_taken(event):
+    return Attendee.objects.filter(registration__event=event, registration__status__in=SEAT_HOLDING_STATUSES).count()
+
+
+def remaining_seats(event):
+    """Free seats, or None when the event has no capacity limit."""
+    if event.capacity is None:
+        return None
+    return max(0, event.capacity - seats_taken(event))
+
+
+def event_state(event, now=None, remaining=...):
+    now = now or timezone.now()
+    if event.is_cancelled:
+        return EventState.CANCELLED
+    if event.end <= now:
+        return EventState.FINISHED
+    if not event.takes_registrations:
+        return EventState.NO_REGISTRATION
+    if event.registration_opens and now < event.registration_opens:
+        return EventState.NOT_YET_OPEN
+    if now >= event.effective_registration_closes:
+        return EventState.CLOSED
+    if remaining is ...:
+        remaining = remaining_seats(event.registration_event())
+    if remaining is None or remaining > 0:
+        return EventState.OPEN
+    return EventState.WAITING_LIST if event.waiting_list else EventState.FULL
+
+
+def status_counts(event):
+    counts = dict.fromkeys(RegistrationStatus.values, 0)
+    for status, seats in _seat_counts_by_status(event).items():
+        counts[status] = seats
+    counts["attended"] = Attendee.objects.filter(registration__event=event, checked_in_at__isnull=False).count()
+    counts["registrations"] = Registration.objects.filter(event=event).count()
+    return counts
+
+
+def _seat_counts_by_status(event):
+    return Counter(Attendee.objects.filter(registration__event=event).values_list("registration__status", flat=True))
+
+
+def applicable_quotas(event, organisation_kind):
+    return [quota for quota in event.quotas.all() if quota.applies_to_kind(organisation_kind)]
+
+
+def organisation_roles_used(event, organisation, exclude_registration=None):
+    attendees = Attendee.objects.filter(
+        registration__event=event, registration__organisation=organisation, registration__status__in=ACTIVE_STATUSES
+    )
+    if exclude_registration is not None:
+        attendees = attendees.exclude(registration=exclude_registration)
+    return Counter(attendees.values_list("role", flat=True))
+
+
+def quota_usage(event, organisation, exclude_registration=None):
+    """What the organisation has used and may still send, quota by quota."""
+    used_roles = organisation_roles_used(event, organisation, exclude_registration)
+    usage = []
+    for quota in applicable_quotas(event, organisation.kind):
+        used = sum(count for role, count in used_roles.items() if quota.applies_to_role(role))
+        usage.append({"quota": quota, "used": used, "remaining": max(0, quota.max_per_organisation - used)})
+    return usage
+
+
+def quota_totals(event):
+    """For organisers: per quota, how many organisations and delegates use it so far."""
+    totals = []
+    rows = Attendee.objects.filter(
+        registration__event=event, registration__status__in=ACTIVE_STATUSES, registration__organisation__isnull=False
+    ).values_list("registration__organisation_id", "registration__organisation__kind", "role")
+    rows = list(rows)
+    for quota in event.quotas.all():
+        matching = [row for row in rows if quota.applies_to_kind(row[1]) and quota.applies_to_role(row[2])]
+        organisations = Counter(row[0] for row in matching)
+        totals.append(
+            {
+                "quota": quota,
+                "organisations": len(organisations),
+                "delegates": len(matching),
+                "full_organisations": sum(1 for n in organisations.values() if n >= quota.max_per_organisation),
+            }
+        )
+    return totals
+
+
+# --- Locking ---------------------------------------------------------------------------
+
+
+def lock_event(event):
+    """Lock the event's row for the rest of the transaction and return it fresh from the database.
+
+    The queryset is evaluated (``.get()``): an unevaluated ``select_for_update()`` takes no lock.
+    ``of=("self",)`` locks the event row only, not Wagtail's page row that editors write to.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_event() must run inside transaction.atomic()")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = %s", [f"{settings.EVENTS_LOCK_TIMEOUT_SECONDS}s"])
+    try:
+        return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    except OperationalError as error:
+        logger.warning("Event %s is busy: %s", event.pk, error)
+        raise RegistrationBusy(_("Many people are registering right now. Please try again in a moment.")) from error
+
+
+# --- Writing ---------------------------------------------------------------------------
+
+
+def _check_window(event, now, staff):
+    if event.is_cancelled:
+        raise RegistrationError(_("This event has been cancelled."))
+    if event.end <= now:
+        raise RegistrationError(_("This event has already taken place."))
+    if staff:
+        return
+    if not event.takes_registrations:
+        raise RegistrationError(_("This event does not take registrations."))
+    if event.registration_opens and now < event.registration_opens:
+        raise RegistrationError(_("Registration has not opened yet."))
+    if now >= event.effective_registration_closes:
+        raise RegistrationError(_("Registration is closed."))
+
+
+def _check_delegates(event, organisation, delegates, exclude_registration=None):
+    if not delegates:
+        raise RegistrationError(_("Enter at least one delegate."), field="delegates")
+    emails = [normalise_email(d.email) for d in delegates if d.email]
+    if len(emails) != len(set(emails)):
+        raise RegistrationError(_("Each delegate needs their own e-mail address."), field="delegates")
+    quotas = list(event.quotas.all())
+    if not quotas:
+        return
+    if organisation is None:
+        raise RegistrationError(_("Choose your organisation."), field="organisation")
+    applicable = applicable_quotas(event, organisation.kind)
+    if not applicable:
+        raise RegistrationError(
+            _("Organisations of the kind “%(kind)s” are not invited to this event.")
+            % {"kind": organisation.get_kind_display()},
+            field="organisation",
+        )
+    for delegate in delegates:
+        if not any(quota.applies_to_role(delegate.role) for quota in applicable):
+            raise RegistrationError(
+                _("An organisation of this kind cannot send a delegate with the role “%(role)s”.")
+                % {"role": _role_label(delegate.role)},
+                field="delegates",
+            )
+    used_roles = organisation_roles_used(event, organisation, exclude_registration)
+    new_roles = Counter(delegate.role for delegate in delegates)
+    for quota in applicable:
+        used = sum(n for role, n in used_roles.items() if quota.applies_to_role(role))
+        wanted = sum(n for role, n in new_roles.items() if quota.applies_to_role(role))
+        if used + wanted > quota.max_per_organisation:
+            remaining = max(0, quota.max_per_organisation - used)
+            raise RegistrationError(
+                _("%(organisation)s may send at most %(max)s %(role)s; %(remaining)s more can still be registered.")
+                % {
+                    "organisation": organisation.name,
+                    "max": quota.max_per_organisation,
+                    "role": _role_label(quota.role).lower(),
+                    "remaining": remaining,
+                },
+                field="delegates",
+            )
+
+
+def _role_label(role):
+    from .models import DelegateRole
+
+    return str(DelegateRole(role).label) if role else _("delegates")
+
+
+def _status_for_new_seats(event, seats):
+    remaining = remaining_seats(event)
+    if remaining is None or seats <= remaining:
+        return RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+    if event.waiting_list:
+        return RegistrationStatus.WAITING
+    if remaining == 0:
+        raise RegistrationError(_("Sorry, this event is full."))
+    raise RegistrationError(
+        _("Only %(remaining)s seats are left: register fewer delegates.") % {"remaining": remaining},
+        field="delegates",
+    )
+
+
+def register(event, data, *, user=None, staff=False, now=None, notify=True):
+    """Register a person or an organisation's delegates; a repeated submission returns the first result.
+
+    ``notify=False`` is for imports of past registrations (the demo seed), which must not mail anyone.
+    """
+    now = now or timezone.now()
+    event = event.registration_event()
+    try:
+        with transaction.atomic():
+            event = lock_event(event)
+            if data.idempotency_key:
+                earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
+                if earlier is not None:
+                    return RegistrationResult(earlier, created=False)
+            _check_window(event, now, staff)
+            if not data.consent and not staff:
+                raise RegistrationError(_("Please agree to the processing of your personal data."), field="consent")
+            email = normalise_email(data.email)
+            if Registration.objects.active().filter(event=event, email_normalised=email).exists():
+                raise RegistrationError(
+                    _(
+                        "This e-mail address is already registered for this event. Use the link in your "
+                        "confirmation e-mail to change or cancel the registration."
+                    ),
+                    field="email",
+                )
+            if event.registration_mode == RegistrationMode.DELEGATES:
+                delegates = data.delegates
+                _check_delegates(event, data.organisation, delegates)
+            else:
+                delegates = [DelegateData(data.contact_name, "", data.position, data.email, data.phone)]
+            status = _status_for_new_seats(event, len(delegates))
+            registration = Registration.objects.create(
+                event=event,
+                reference=_unique_reference(),
+                token=secrets.token_urlsafe(32),
+                idempotency_key=data.idempotency_key,
+                status=status,
+                organisation=data.organisation if event.registration_mode == RegistrationMode.DELEGATES else None,
+                contact_name=data.contact_name.strip(),
+                email=data.email.strip(),
+                email_normalised=email,
+                phone=data.phone.strip(),
+                position=data.position.strip(),
+                answers=data.answers,
+                language=data.language,
+                consented_at=now if data.consent else None,
+                source="staff" if staff else "web",
+                created_at=now,
+                status_changed_at=now,
+            )
+            _create_attendees(registration, delegates)
+            _log(registration, "events.registration.create", user, status=status)
+            if notify:
+                _notify(registration, status)
+    except IntegrityError:
+        # The unique constraints caught a duplicate the checks above could not see (only possible
+        # if something wrote without taking the lock): answer as the checks would have.
+        if data.idempotency_key:
+            earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
+            if earlier is not None:
+                return RegistrationResult(earlier, created=False)
+        raise RegistrationError(_("This e-mail address is already registered for this event."), field="email") from None
+    return RegistrationResult(registration, created=True)
+
+
+def _unique_reference():
+    while True:
+        reference = new_reference()
+        if not Registration.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _create_attendees(registration, delegates):
+    Attendee.objects.bulk_create(
+        Attendee(
+            registration=registration,
+            full_name=d.full_name.strip(),
+            role=d.role,
+            position=d.position.strip(),
+            email=d.email.strip(),
+            phone=d.phone.strip(),
+        )
+        for d in delegates
+    )
+
+
+def update_delegates(registration, delegates, *, user=None, staff=False, now=None):
+    """Replace an organisation's delegates (before the deadline), keeping quotas and capacity."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = lock_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not registration.is_active:
+            raise RegistrationError(_("This registration has been cancelled."))
+        if not staff and not can_edit(registration, now):
+            raise RegistrationError(_("Delegates can no longer be changed: the registration deadline has passed."))
+        _check_delegates(event, registration.organisation, delegates, exclude_registration=registration)
+        old_seats = registration.attendees.count()
+        extra = len(delegates) - old_seats
+        if registration.status in SEAT_HOLDING_STATUSES and extra > 0:
+            remaining = remaining_seats(event)
+            if remaining is not None and extra > remaining:
+                raise RegistrationError(
+                    _("Only %(remaining)s more seats are free.") % {"remaining": remaining}, field="delegates"
+                )
+        registration.attendees.all().delete()
+        _create_attendees(registration, delegates)
+        registration.save(update_fields=["updated_at"])
+        _log(registration, "events.registration.edit", user, seats=len(delegates))
+        _notify(registration, "updated")
+        if extra < 0:
+            _promote_waiting(event, user, now)
+    return registration
+
+
+def cancel(registration, *, user=None, staff=False, reason="", now=None):
+    """Cancel (idempotent); a freed seat goes to the first in line on the waiting list."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = lock_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration
+        if not staff and event.start <= now:
+            raise RegistrationError(_("The event has started: the registration can no longer be cancelled online."))
+        freed = registration.status in SEAT_HOLDING_STATUSES
+        registration.status = RegistrationStatus.CANCELLED
+        registration.status_changed_at = now
+        if reason:
+            registration.staff_note = "\n".join(filter(None, [registration.staff_note, reason]))
+        registration.save(update_fields=["status", "status_changed_at", "staff_note", "updated_at"])
+        _log(registration, "events.registration.cancel", user, by_staff=staff)
+        _notify(registration, "cancelled")
+        if freed:
+            _promote_waiting(event, user, now)
+    return registration
+
+
+def promote_waiting(event, *, user=None, now=None):
+    """Give free seats to the waiting list (first come, first served); returns the promoted registrations."""
+    with transaction.atomic():
+        event = lock_event(event.registration_event())
+        return _promote_waiting(event, user, now or timezone.now())
+
+
+def _promote_waiting(event, user, now):
+    if event.is_cancelled or event.start <= now:
+        return []
+    remaining = remaining_seats(event)
+    promoted = []
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+    for registration in waiting.prefetch_related("attendees"):
+        if remaining is not None and remaining <= 0:
+            break
+        seats = registration.seats
+        # A group larger than the free seats keeps its place; a smaller one behind it may go first.
+        if remaining is not None and seats > remaining:
+            continue
+        _move_to_seat(registration, event, user, now, "events.registration.promote")
+        promoted.append(registration)
+        if remaining is not None:
+            remaining -= seats
+    return promoted
+
+
+def _move_to_seat(registration, event, user, now, action):
+    registration.status = RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+    registration.status_changed_at = now
+    registration.save(update_fields=["status", "status_changed_at", "updated_at"])
+    _log(registration, action, user, status=registration.status)
+    _notify(registration, "promoted")
+
+
+def promote(registration, *, user=None, now=None):
+    """An organiser moves one registration off the waiting list, if its seats are free."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = lock_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != RegistrationStatus.WAITING:
+            raise RegistrationError(_("Only a registration on the waiting list can be promoted."))
+        remaining = remaining_seats(event)
+        if remaining is not None and registration.attendees.count() > remaining:
+            raise RegistrationError(_("Not enough free seats: raise the capacity or cancel a registration first."))
+        _move_to_seat(registration, event, user, now, "events.registration.promote")
+    return registration
+
+
+def approve(registration, *, user=None, now=None):
+    now = now or timezone.now()
+    with transaction.atomic():
+        lock_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != RegistrationStatus.PENDING:
+            raise RegistrationError(_("Only a registration awaiting approval can be approved."))
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.status_changed_at = now
+        registration.save(update_fields=["status", "status_changed_at", "updated_at"])
+        _log(registration, "events.registration.approve", user)
+        _notify(registration, "approved")
+    return registration
+
+
+def check_in(attendee, *, user=None, undo=False, now=None):
+    """Mark an attendee present (idempotent); only confirmed registrations get in."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attendee = Attendee.objects.select_for_update().select_related("registration").get(pk=attendee.pk)
+        if attendee.registration.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationError(
+                _("This registration is “%(status)s”: it cannot be checked in.")
+                % {"status": attendee.registration.get_status_display()}
+            )
+        if undo == (attendee.checked_in_at is None):
+            return attendee
+        attendee.checked_in_at = None if undo else now
+        attendee.save(update_fields=["checked_in_at"])
+        _log(attendee.registration, "events.attendee.undo_check_in" if undo else "events.attendee.check_in", user)
+    return attendee
+
+
+def can_edit(registration, now=None):
+    now = now or timezone.now()
+    event = registration.event
+    return registration.is_active and not event.is_cancelled and now < event.effective_registration_closes
+
+
+def can_cancel(registration, now=None):
+    now = now or timezone.now()
+    return registration.is_active and now < registration.event.start
+
+
+# --- Commands --------------------------------------------------------------------------
+
+
+def send_reminders(now=None, hours=None):
+    """Mail each confirmed registration once before its event; safe to run from cron any number of times."""
+    now = now or timezone.now()
+    hours = settings.EVENTS_REMINDER_HOURS if hours is None else hours
+    due = Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+        event__is_cancelled=False,
+        event__start__gt=now,
+        event__start__lte=now + timedelta(hours=hours),
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(due):
+        with transaction.atomic():
+            # Claiming the row with a conditional update means two overlapping runs never both send.
+            claimed = Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+            if claimed:
+                _notify(Registration.objects.get(pk=pk), "reminder")
+                sent += claimed
+    return sent
+
+
+def purge_registrations(now=None, days=None):
+    """Anonymise the personal data of registrations whose event ended ``days`` ago; counts stay."""
+    now = now or timezone.now()
+    days = settings.EVENTS_PURGE_AFTER_DAYS if days is None else days
+    cutoff = now - timedelta(days=days)
+    registrations = Registration.objects.filter(anonymised_at__isnull=True, event__end__lt=cutoff)
+    purged = 0
+    for registration in registrations.iterator():
+        with transaction.atomic():
+            Attendee.objects.filter(registration=registration).update(
+                full_name=_("(anonymised)"), email="", phone="", position=""
+            )
+            registration.contact_name = _("(anonymised)")
+            registration.email = f"{registration.reference.lower()}@anonymised.invalid"
+            registration.email_normalised = registration.email
+            registration.phone = ""
+            registration.position = ""
+            registration.answers = []
+            registration.staff_note = ""
+            registration.anonymised_at = now
+            registration.save()
+            _log(registration, "events.registration.anonymise", None)
+        purged += 1
+    return purged
+
+
+# --- Side effects ----------------------------------------------------------------------
+
+
+def _log(registration, action, user, **data):
+    """History entries carry the reference and the status, never personal data."""
+    data = {"reference": registration.reference, **{k: str(v) for k, v in data.items()}}
+    log(instance=registration, action=action, user=user, data=data)
+    log(instance=registration.event, action=action, user=user, data=data)
+
+
+def log_export(event, user, fmt):
+    """Who took personal data out of the portal, and when."""
+    log(instance=event, action="events.registration.export", user=user, data={"format": fmt})
+
+
+def _notify(registration, kind):
+    from .emails import send_registration_mail
+
+    pk = registration.pk
+    transaction.on_commit(lambda: send_registration_mail(pk, kind), robust=True)

@@ -1,0 +1,337 @@
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import OrganisationKind
+from events import services
+from events.forms import HONEYPOT_FIELD
+from events.models import DelegateRole, EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
+from tests.factories.events import (
+    EventPageFactory,
+    OrganisationFactory,
+    add_question,
+    add_quota,
+    delegates_request,
+    person,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event(event_index):
+    return EventPageFactory(parent=event_index, title="Tập huấn Công dân học tập", capacity=2)
+
+
+def form_data(client, event, **overrides):
+    """What a browser would send: the hidden key from the rendered form plus the visible fields."""
+    response = client.get(event.url)
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', response.content.decode()).group(1)
+    data = {
+        "idempotency_key": key,
+        "contact_name": "Trần Thị Lan",
+        "email": "lan@example.org",
+        "phone": "0903 123 456",
+        "position": "Giáo viên",
+        "consent": "on",
+        HONEYPOT_FIELD: "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_event_page_shows_facts_calendar_links_and_json_ld(client, event):
+    response = client.get(event.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tập huấn Công dân học tập" in html
+    assert "68 Lê Thánh Tôn" in html
+    assert "https://www.google.com/maps/search/" in html
+    assert "calendar.google.com/calendar/render" in html
+    assert 'href="' + event.url + 'ical/"' in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Event"
+    assert data["startDate"].endswith("+07:00")
+    assert data["location"]["address"]["streetAddress"].startswith("68 Lê Thánh Tôn")
+    assert 'name="idempotency_key"' in html
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_event_page_query_budget(client, event, django_assert_max_num_queries):
+    with django_assert_max_num_queries(40):
+        client.get(event.url)
+
+
+def test_registering_redirects_to_the_private_page_with_reference_and_qr(client, event, commit):
+    response = commit(client.post, event.url, form_data(client, event))
+    registration = Registration.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:manage", kwargs={"token": registration.token}) + "?new=1"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert registration.display_reference in html
+    assert "<svg" in html
+    assert page["X-Robots-Tag"] == "noindex"
+    assert len(mail.outbox) == 1
+
+
+def test_errors_are_shown_next_to_the_field_and_nothing_typed_is_lost(client, event):
+    data = form_data(client, event, email="not-an-address", consent="")
+    response = client.post(event.url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Registration.objects.count() == 0
+    assert 'id="id_email_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="Trần Thị Lan"' in html
+    assert 'value="0903 123 456"' in html
+    assert 'id="id_consent_error"' in html
+
+
+def test_errors_are_in_vietnamese(client, event):
+    response = client.post(event.url, form_data(client, event, contact_name=""))
+    assert "bắt buộc" in response.content.decode()
+
+
+def test_duplicate_email_error_sits_on_the_email_field(client, event):
+    services.register(event, person(1, email="lan@example.org"))
+    response = client.post(event.url, form_data(client, event))
+    html = response.content.decode()
+    assert Registration.objects.count() == 1
+    assert re.search(r'id="id_email_error"', html)
+
+
+def test_a_double_submit_makes_one_registration(client, event, commit):
+    data = form_data(client, event)
+    first = commit(client.post, event.url, data)
+    second = commit(client.post, event.url, data)
+    assert Registration.objects.count() == 1
+    assert first["Location"].split("?")[0] == second["Location"]
+    assert len(mail.outbox) == 1
+
+
+def test_honeypot_refuses_politely_and_saves_nothing(client, event):
+    response = client.post(event.url, form_data(client, event, **{HONEYPOT_FIELD: "http://spam.example"}))
+    assert response.status_code == 400
+    assert Registration.objects.count() == 0
+    assert "notice--error" in response.content.decode()
+
+
+def test_rate_limit_answers_429_with_a_polite_message(client, event, settings):
+    settings.EVENTS_RATE_LIMIT = 2
+    from django.core.cache import cache
+
+    cache.clear()
+    data = form_data(client, event, email="")
+    assert client.post(event.url, data).status_code == 200
+    assert client.post(event.url, data).status_code == 200
+    response = client.post(event.url, data)
+    assert response.status_code == 429
+    assert "notice--error" in response.content.decode()
+    assert client.post(event.url, data, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_waiting_list_state_changes_the_button(client, event):
+    services.register(event, person(1))
+    services.register(event, person(2))
+    html = client.get(event.url).content.decode()
+    assert "event-state--waiting_list" in html
+    response = client.post(event.url, form_data(client, event))
+    assert Registration.objects.get(email="lan@example.org").status == RegistrationStatus.WAITING
+    assert "?new=1" in response["Location"]
+
+
+def test_closed_registration_shows_no_form(client, event_index):
+    closed = EventPageFactory(parent=event_index, registration_closes=timezone.now() - timedelta(minutes=5))
+    html = client.get(closed.url).content.decode()
+    assert 'name="idempotency_key"' not in html
+    assert "event-state--closed" in html
+
+
+def test_extra_questions_are_asked_and_stored(client, event):
+    question = add_question(event, "Bạn có mang máy tính xách tay?", "yes_no", required=True)
+    choice = add_question(event, "Ca tham dự", "choice", required=False, choices="Sáng\nChiều")
+    data = form_data(client, event)
+    response = client.post(event.url, data)
+    assert f'id="id_question_{question.pk}_error"' in response.content.decode()
+    data.update({f"question_{question.pk}": "yes", f"question_{choice.pk}": "Chiều"})
+    client.post(event.url, data)
+    answers = Registration.objects.get().answers
+    assert answers[1] == {"question": "Ca tham dự", "answer": "Chiều"}
+    assert answers[0]["question"] == "Bạn có mang máy tính xách tay?"
+
+
+@pytest.fixture
+def delegate_event(event_index):
+    event = EventPageFactory(parent=event_index, capacity=40, registration_mode=RegistrationMode.DELEGATES)
+    add_quota(event, OrganisationKind.GOVERNMENT, "", 3)
+    add_quota(event, OrganisationKind.SCHOOL, DelegateRole.LEADER, 1)
+    add_quota(event, OrganisationKind.SCHOOL, DelegateRole.STAFF_IN_CHARGE, 1)
+    return event
+
+
+def delegate_rows(*names, role="delegate"):
+    data = {}
+    for n, name in enumerate(names):
+        data.update(
+            {f"delegate_{n}_full_name": name, f"delegate_{n}_role": role, f"delegate_{n}_position": "Chuyên viên"}
+        )
+    return data
+
+
+def test_officer_registers_three_delegates_and_is_refused_a_fourth(client, delegate_event):
+    agency = OrganisationFactory(name="Sở Tư pháp", kind=OrganisationKind.GOVERNMENT)
+    data = form_data(client, delegate_event, organisation=agency.pk, **delegate_rows("A", "B", "C"))
+    response = client.post(delegate_event.url, data)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.organisation == agency
+    assert registration.attendees.count() == 3
+
+    data = form_data(client, delegate_event, organisation=agency.pk, email="khac@example.org", **delegate_rows("D"))
+    response = client.post(delegate_event.url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="delegates-errors"' in html
+    assert "Sở Tư pháp" in html
+    assert 'value="D"' in html
+    assert Registration.objects.count() == 1
+
+
+def test_the_form_shows_what_an_organisation_may_still_send(client, delegate_event):
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    services.register(delegate_event, delegates_request(school, ["leader"]))
+    url = delegate_event.url + "organisation-quota/"
+    data = client.get(url, {"organisation": school.pk}).json()
+    remaining = {quota["label"]: quota["remaining"] for quota in data["quotas"]}
+    assert list(remaining.values()) == [0, 1]
+    assert data["invited"] is True
+    business = OrganisationFactory(kind=OrganisationKind.BUSINESS)
+    assert client.get(url, {"organisation": business.pk}).json()["invited"] is False
+
+
+def test_delegate_form_has_rows_for_the_largest_quota(client, delegate_event):
+    OrganisationFactory(name="Trường THPT Nguyễn Du", kind=OrganisationKind.SCHOOL)
+    OrganisationFactory(name="Công ty ABC", kind=OrganisationKind.BUSINESS)
+    html = client.get(delegate_event.url).content.decode()
+    assert 'name="delegate_2_full_name"' in html
+    assert 'name="delegate_3_full_name"' not in html
+    assert "<optgroup" in html
+    assert "Trường THPT Nguyễn Du" in html
+    assert "Công ty ABC" not in html, "kinds without a quota are not offered"
+
+
+def test_cancel_by_the_private_link_promotes_the_next_person(client, event):
+    first = services.register(event, person(1)).registration
+    services.register(event, person(2))
+    waiting = services.register(event, person(3)).registration
+    url = reverse("events:manage", kwargs={"token": first.token})
+    response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.status == RegistrationStatus.CANCELLED
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    html = client.get(url).content.decode()
+    assert "Cancel my registration" not in html and "Hủy đăng ký của tôi" not in html
+
+
+def test_private_link_edits_delegates_before_the_deadline(client, delegate_event):
+    agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT)
+    registration = services.register(delegate_event, delegates_request(agency, ["delegate"])).registration
+    url = reverse("events:manage", kwargs={"token": registration.token})
+    response = client.post(url, {"action": "delegates", **delegate_rows("Lê Văn Một", "Lê Văn Hai")})
+    assert response.status_code == 302
+    assert sorted(registration.attendees.values_list("full_name", flat=True)) == ["Lê Văn Hai", "Lê Văn Một"]
+    # A colleague registered one more delegate of the same agency: three in all is the quota.
+    services.register(delegate_event, delegates_request(agency, ["delegate"], n=2))
+    response = client.post(url, {"action": "delegates", **delegate_rows("1", "2", "3")})
+    assert response.status_code == 200
+    assert "notice--error" in response.content.decode()
+    assert 'value="3"' in response.content.decode(), "what was typed is kept"
+    assert registration.attendees.count() == 2
+
+
+def test_unknown_token_is_404(client, event):
+    assert client.get(reverse("events:manage", kwargs={"token": "nope"})).status_code == 404
+
+
+def test_event_ics_is_valid_icalendar(client, event):
+    response = client.get(event.url + "ical/")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n")
+    assert "DTSTART:" in body and "SUMMARY:Tập huấn Công dân học tập" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_index_lists_filters_and_feeds_upcoming_events(client, event_index, event):
+    seminar = EventPageFactory(
+        parent=event_index,
+        title="Hội thảo trực tuyến",
+        kind=EventKind.SEMINAR,
+        online_url="https://meet.example.org/x",
+        venue_name="",
+        venue_address="",
+        district="Quận 3",
+    )
+    past_start = timezone.now() - timedelta(days=30)
+    EventPageFactory(
+        parent=event_index,
+        title="Lễ tuyên dương cũ",
+        start=past_start,
+        end=past_start + timedelta(hours=2),
+        registration_closes=None,
+    )
+    html = client.get(event_index.url).content.decode()
+    assert "Tập huấn Công dân học tập" in html and "Hội thảo trực tuyến" in html
+    assert "Lễ tuyên dương cũ" not in html
+    html = client.get(event_index.url, {"kind": "seminar"}).content.decode()
+    assert "Hội thảo trực tuyến" in html and "Tập huấn Công dân học tập" not in html
+    html = client.get(event_index.url, {"format": "in_person"}).content.decode()
+    assert "Hội thảo trực tuyến" not in html
+    html = client.get(event_index.url, {"district": "Quận 3"}).content.decode()
+    assert "Tập huấn Công dân học tập" not in html
+    html = client.get(event_index.url, {"open": "1"}).content.decode()
+    assert "Tập huấn Công dân học tập" in html
+    assert "Lễ tuyên dương cũ" in client.get(event_index.url + "past/").content.decode()
+    feed = client.get(event_index.url + "ical/").content.decode()
+    assert feed.count("BEGIN:VEVENT") == 2
+    assert seminar.title in feed
+
+
+def test_month_calendar_works_without_js(client, event_index, event):
+    month = timezone.localtime(event.start).strftime("%Y-%m")
+    html = client.get(event_index.url, {"view": "calendar", "month": month}).content.decode()
+    assert 'class="month-calendar"' in html
+    assert "Tập huấn Công dân học tập" in html
+    assert client.get(event_index.url, {"view": "calendar", "month": "garbage"}).status_code == 200
+
+
+def test_home_page_shows_upcoming_events(client, home_page, event):
+    html = client.get(home_page.url).content.decode()
+    assert "Tập huấn Công dân học tập" in html
+
+
+def test_registering_on_the_english_page_books_the_original_event_and_mails_in_english(
+    client, event, en_home_page, locales, commit
+):
+    english_index = event.get_parent().copy_for_translation(locales["en"])
+    english_index.title, english_index.slug = "Events", "events"
+    english_index.save_revision().publish()
+    english = event.copy_for_translation(locales["en"])
+    english.title, english.slug = "Learning citizen training", "learning-citizen-training"
+    english.save_revision().publish()
+    english = EventPage.objects.get(pk=english.pk)
+    response = commit(client.post, english.url, form_data(client, english))
+    registration = Registration.objects.get()
+    assert registration.event_id == event.pk
+    assert registration.language == "en"
+    assert response["Location"].startswith("/en/dang-ky/")
+    assert mail.outbox[0].subject == "Registration confirmed: Learning citizen training"
+    assert "/en/dang-ky/" in mail.outbox[0].body
