@@ -199,3 +199,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # prefix per environment so that staging and production can share a cluster.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+
+# Search (search/): Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise and
+# whenever Elasticsearch fails. A slow cluster must not hold the search page for long.
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))

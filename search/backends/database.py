@@ -1,0 +1,229 @@
+"""The database backend: the embedded default, and the fallback whenever Elasticsearch fails.
+
+Entries keep each page's text as space-padded words in two forms, accent-preserving and folded,
+so that whole-word matching is a plain LIKE on SQLite and PostgreSQL alike. On PostgreSQL the
+folded side comes from the ``unaccent`` extension applied to the accent-preserving words.
+Ranking: a word matched with its accents (in the title most) weighs more than a folded match.
+"""
+
+import difflib
+import functools
+import operator
+from collections import Counter, defaultdict
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+
+from ..highlight import snippet
+from ..indexer import FACET_NAMES
+from ..models import SearchEntry, SearchFacet
+from ..query import FacetValue, Hit, SearchResults
+from ..text import exact, fold, padded, words
+
+WEIGHTS = {"title_exact": 8, "body_exact": 3, "title_folded": 4, "body_folded": 1}
+PHRASE_WEIGHTS = {"title_exact": 12, "title_folded": 6}
+INSERT_BATCH = 500
+VOCABULARY_TIMEOUT = 600
+
+
+def _entry(source):
+    body_words = words(source.summary + " " + source.body)
+    title_words = words(source.title)
+    return SearchEntry(
+        page_id=source.page_id,
+        language=source.language,
+        page_type=source.page_type,
+        title=source.title[:255],
+        url=source.url[:500],
+        date=source.date,
+        summary=source.summary,
+        body=source.body,
+        title_exact=padded(words(exact(source.title))),
+        body_exact=padded(words(exact(" ".join(body_words)))),
+        title_folded=padded(words(fold(" ".join(title_words)))),
+        body_folded=padded(words(fold(" ".join(body_words)))),
+        facets=source.facets,
+    )
+
+
+def _contains(column, term):
+    return Q(**{f"{column}__contains": f" {term} "})
+
+
+class DatabaseBackend:
+    name = "database"
+    errors = (DatabaseError,)
+
+    # Writes
+
+    def _insert(self, sources):
+        for start in range(0, len(sources), INSERT_BATCH):
+            batch = sources[start : start + INSERT_BATCH]
+            entries = SearchEntry.objects.bulk_create([_entry(source) for source in batch])
+            SearchFacet.objects.bulk_create(
+                SearchFacet(entry=entry, name=name, value=value)
+                for entry, source in zip(entries, batch, strict=True)
+                for name, value in source.facet_pairs
+            )
+
+    def index(self, sources):
+        if not sources:
+            return
+        with transaction.atomic():
+            SearchEntry.objects.filter(page_id__in=[source.page_id for source in sources]).delete()
+            self._insert(sources)
+
+    def remove(self, page_ids):
+        if page_ids:
+            SearchEntry.objects.filter(page_id__in=page_ids).delete()
+
+    def rebuild(self, sources):
+        # One transaction: readers keep seeing the previous index until the new one is complete.
+        with transaction.atomic():
+            SearchFacet.objects.all().delete()
+            SearchEntry.objects.all().delete()
+            self._insert(list(sources))
+
+    # Reads
+
+    def _entries(self, language):
+        entries = SearchEntry.objects.filter(language=language)
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.lookups import Unaccent
+
+            return entries.alias(title_folded_db=Unaccent(F("title_exact")), body_folded_db=Unaccent(F("body_exact")))
+        return entries
+
+    @staticmethod
+    def _folded(column):
+        return f"{column}_db" if connection.vendor == "postgresql" else column
+
+    def _match(self, terms, require_all=True):
+        title, body = self._folded("title_folded"), self._folded("body_folded")
+        conditions = [_contains(title, term) | _contains(body, term) for term in terms]
+        return functools.reduce(operator.and_ if require_all else operator.or_, conditions)
+
+    def _score(self, query):
+        def weight(condition, points):
+            return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
+
+        parts = []
+        for term in query.exact_terms:
+            parts.append(weight(_contains("title_exact", term), WEIGHTS["title_exact"]))
+            parts.append(weight(_contains("body_exact", term), WEIGHTS["body_exact"]))
+        for term in query.folded_terms:
+            parts.append(weight(_contains(self._folded("title_folded"), term), WEIGHTS["title_folded"]))
+            parts.append(weight(_contains(self._folded("body_folded"), term), WEIGHTS["body_folded"]))
+        if len(query.folded_terms) > 1:
+            parts.append(weight(_contains("title_exact", " ".join(query.exact_terms)), PHRASE_WEIGHTS["title_exact"]))
+            parts.append(
+                weight(
+                    _contains(self._folded("title_folded"), " ".join(query.folded_terms)),
+                    PHRASE_WEIGHTS["title_folded"],
+                )
+            )
+        return functools.reduce(operator.add, parts)
+
+    @staticmethod
+    def _apply_filters(entries, filters, skip=None):
+        for name, values in filters.items():
+            if name != skip and name in FACET_NAMES:
+                entries = entries.filter(
+                    pk__in=SearchFacet.objects.filter(name=name, value__in=values).values("entry_id")
+                )
+        return entries
+
+    def _facets(self, matched, filters):
+        facets = {}
+        for name in FACET_NAMES:
+            scope = self._apply_filters(matched, filters, skip=name)
+            counts = (
+                SearchFacet.objects.filter(name=name, entry__in=scope.values("pk"))
+                .values("value")
+                .annotate(count=Count("id"))
+                .order_by("-count", "value")
+            )
+            selected = set(filters.get(name, []))
+            facets[name] = [FacetValue(row["value"], row["count"], row["value"] in selected) for row in counts]
+        return facets
+
+    def search(self, query):
+        entries = self._entries(query.language)
+        terms = query.folded_terms
+        matched = entries.filter(self._match(terms))
+        partial = len(terms) > 1 and not matched.exists()
+        if partial:
+            # No page has every word: show the pages that have some, best first.
+            matched = entries.filter(self._match(terms, require_all=False))
+        filtered = self._apply_filters(matched, query.filters)
+        total = filtered.count()
+        ordered = filtered.annotate(score=self._score(query))
+        if query.sort == "date":
+            ordered = ordered.order_by(F("date").desc(nulls_last=True), "-score", "pk")
+        else:
+            ordered = ordered.order_by("-score", F("date").desc(nulls_last=True), "pk")
+        rows = ordered[query.offset : query.offset + query.per_page]
+        hits = [
+            Hit(
+                page_id=row.page_id,
+                page_type=row.page_type,
+                title=row.title,
+                url=row.url,
+                date=row.date,
+                snippet=snippet(row.summary + " " + row.body if row.summary else row.body, terms),
+            )
+            for row in rows
+        ]
+        suggestion = self.correct(query) if partial or total == 0 else ""
+        return SearchResults(query, hits, total, self._facets(matched, query.filters), suggestion, self.name)
+
+    def suggest(self, text, language, limit=8):
+        """Titles that start with the typed words, the last one possibly unfinished."""
+        terms = words(fold(text))
+        if not terms:
+            return []
+        title = self._folded("title_folded")
+        condition = functools.reduce(
+            operator.and_,
+            [_contains(title, term) for term in terms[:-1]] + [Q(**{f"{title}__contains": f" {terms[-1]}"})],
+        )
+        starts = Q(**{f"{title}__startswith": f" {' '.join(terms)}"})
+        rows = (
+            self._entries(language)
+            .filter(condition)
+            .annotate(starts=Case(When(starts, then=Value(1)), default=Value(0), output_field=IntegerField()))
+            .order_by("-starts", F("date").desc(nulls_last=True), "pk")
+            .values("page_id", "title", "url", "page_type")[:limit]
+        )
+        return list(rows)
+
+    def _vocabulary(self, language):
+        """Folded word → its most frequent spelling, from titles and summaries; cached per index state."""
+        state = SearchEntry.objects.filter(language=language).aggregate(n=Count("pk"), last=Max("indexed_at"))
+        key = f"search:vocabulary:{language}:{state['n']}:{state['last']}"
+        vocabulary = cache.get(key)
+        if vocabulary is None:
+            spellings = defaultdict(Counter)
+            for title, summary in SearchEntry.objects.filter(language=language).values_list("title", "summary"):
+                for word in words(exact(f"{title} {summary}")):
+                    if len(word) > 1 and not word.isdigit():
+                        spellings[fold(word)][word] += 1
+            vocabulary = {folded: counter.most_common(1)[0][0] for folded, counter in spellings.items()}
+            cache.set(key, vocabulary, VOCABULARY_TIMEOUT)
+        return vocabulary
+
+    def correct(self, query):
+        """A respelling of the query from words the index knows, or '' when none is better."""
+        vocabulary = self._vocabulary(query.language)
+        if not vocabulary:
+            return ""
+        corrected, changed = [], False
+        for term in query.folded_terms:
+            if term in vocabulary:
+                corrected.append(vocabulary[term])
+                continue
+            close = difflib.get_close_matches(term, vocabulary.keys(), n=1, cutoff=0.7)
+            corrected.append(vocabulary[close[0]] if close else term)
+            changed = changed or bool(close)
+        return " ".join(corrected) if changed else ""
