@@ -1,10 +1,12 @@
 import datetime
 
 import pytest
+from django.utils.text import slugify
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from search import indexer
 from search.backends import elastic
+from search.text import fold
 from tests.factories.home import PageFactory, StandardPageFactory
 
 
@@ -30,6 +32,7 @@ def paragraph(text):
 
 
 def standard(parent, title, body="", **fields):
+    fields.setdefault("slug", slugify(fold(title)))
     return StandardPageFactory(parent=parent, title=title, intro="", body=paragraph(body) if body else [], **fields)
 
 
