@@ -201,7 +201,8 @@ class DatabaseBackend:
     def _vocabulary(self, language):
         """Folded word → its most frequent spelling, from titles and summaries; cached per index state."""
         state = SearchEntry.objects.filter(language=language).aggregate(n=Count("pk"), last=Max("indexed_at"))
-        key = f"search:vocabulary:{language}:{state['n']}:{state['last']}"
+        last = state["last"].timestamp() if state["last"] else 0
+        key = f"search:vocabulary:{language}:{state['n']}:{last}"
         vocabulary = cache.get(key)
         if vocabulary is None:
             spellings = defaultdict(Counter)
