@@ -24,8 +24,8 @@ class PageDocument(Document):
     year = Keyword()
     topic = Keyword()
     audience = Keyword()
-    summary = Text(analyzer="standard", copy_to="spelling")
-    title_exact = Text(analyzer="standard", copy_to="spelling")
+    summary = Text(analyzer="standard")
+    title_exact = Text(analyzer="standard")
     title_folded = Text(analyzer="standard")
     body = Text(analyzer="standard")
     body_folded = Text(analyzer="standard")
@@ -36,8 +36,6 @@ class PageDocument(Document):
         """A document from an IndexedPage: each field from ``prepare_<field>`` or the same attribute."""
         values = {}
         for name in cls._doc_type.mapping:
-            if name == "spelling":
-                continue
             prepare = getattr(cls, f"prepare_{name}", None)
             values[name] = prepare(source) if prepare else getattr(source, name)
         return cls(meta={"id": source.page_id, "index": index}, **values)
@@ -61,6 +59,12 @@ class PageDocument(Document):
     @staticmethod
     def prepare_body_folded(source):
         return fold(f"{source.summary} {source.body}")
+
+    @staticmethod
+    def prepare_spelling(source):
+        # The words "did you mean" may propose: titles and summaries, folded so that a missing
+        # accent does not count as a typo.
+        return fold(f"{source.title} {source.summary}")
 
     @staticmethod
     def prepare_year(source):
@@ -126,4 +130,4 @@ class PageSearch(FacetedSearch):
             boosts.append(ESQ("match_phrase", title_folded={"query": " ".join(folded_terms), "boost": 3}))
         if self.require_all:
             return search.query(ESQ("bool", must=per_term, should=boosts))
-        return search.query(ESQ("bool", should=per_term, minimum_should_match=1) & ESQ("bool", should=boosts))
+        return search.query(ESQ("bool", should=per_term + boosts, minimum_should_match=1))

@@ -203,3 +203,5 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "porta
 # Search (search/): Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise and
 # whenever Elasticsearch fails. A slow cluster must not hold the search page for long.
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
+# Make live index updates searchable before returning (tests); production lets the cluster refresh.
+SEARCH_ELASTICSEARCH_REFRESH = env_bool("SEARCH_ELASTICSEARCH_REFRESH")

@@ -224,7 +224,7 @@ class DatabaseBackend:
             if term in vocabulary:
                 corrected.append(vocabulary[term])
                 continue
-            close = difflib.get_close_matches(term, vocabulary.keys(), n=1, cutoff=0.7)
+            close = difflib.get_close_matches(term, vocabulary.keys(), n=1, cutoff=0.65)
             corrected.append(vocabulary[close[0]] if close else term)
             changed = changed or bool(close)
         return " ".join(corrected) if changed else ""

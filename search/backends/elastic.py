@@ -13,7 +13,7 @@ from elasticsearch.helpers import BulkIndexError, bulk
 from ..documents import PageDocument, PageSearch
 from ..highlight import snippet
 from ..query import FacetValue, Hit, SearchResults
-from ..text import fold, words
+from ..text import exact, fold, words
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +86,15 @@ class ElasticsearchBackend:
     def index(self, sources):
         if sources:
             self.ensure_index()
-            self._bulk(sources, self.alias)
+            self._bulk(sources, self.alias, refresh="wait_for" if settings.SEARCH_ELASTICSEARCH_REFRESH else False)
 
     def remove(self, page_ids):
         if not page_ids or not self._aliased_indices():
             return
         actions = ({"_op_type": "delete", "_index": self.alias, "_id": page_id} for page_id in page_ids)
         # A page that was never indexed is not an error.
-        bulk(self.es, actions, raise_on_error=False)
+        refresh = "wait_for" if settings.SEARCH_ELASTICSEARCH_REFRESH else False
+        bulk(self.es, actions, raise_on_error=False, refresh=refresh)
 
     def rebuild(self, sources):
         """Fill a new index, then move the alias to it in one atomic step and drop the old ones."""
@@ -109,9 +110,6 @@ class ElasticsearchBackend:
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.es.indices.update_aliases(actions=actions)
         self._delete_indices(keep=name)
-
-    def refresh(self):
-        self.es.indices.refresh(index=self.alias)
 
     def _delete_indices(self, keep=None):
         # The cluster refuses wildcard deletes: list the indices, then name them.
@@ -171,17 +169,30 @@ class ElasticsearchBackend:
         return [hit.to_dict() for hit in search.execute()]
 
     def correct(self, query):
-        """Did-you-mean from the term suggester on the accented titles and summaries."""
-        text = " ".join(query.exact_terms)
+        """Did-you-mean: the term suggester on folded titles and summaries, shown with accents."""
+        text = " ".join(query.folded_terms)
         response = (
             Search(using=self.es, index=self.alias)
-            .filter("term", language=query.language)
             .suggest("spelling", text, term={"field": "spelling", "min_word_length": 2, "suggest_mode": "missing"})
             .extra(size=0)
             .execute()
         )
-        corrected = []
-        for entry in response.suggest.spelling:
-            corrected.append(entry.options[0].text if entry.options else entry.text)
-        suggestion = " ".join(corrected)
-        return suggestion if suggestion and fold(suggestion) != fold(text) else ""
+        corrected = [entry.options[0].text if entry.options else entry.text for entry in response.suggest.spelling]
+        if not corrected or corrected == query.folded_terms:
+            return ""
+        return self._with_accents(corrected, query.language)
+
+    def _with_accents(self, terms, language):
+        """Each folded word as the pages that contain it spell it."""
+        hits = (
+            Search(using=self.es, index=self.alias)
+            .filter("term", language=language)
+            .query("match", spelling=" ".join(terms))
+            .source(["title", "summary"])[:10]
+            .execute()
+        )
+        spellings = {}
+        for hit in hits:
+            for word in words(exact(f"{hit.title} {hit.summary or ''}")):
+                spellings.setdefault(fold(word), word)
+        return " ".join(spellings.get(term, term) for term in terms)

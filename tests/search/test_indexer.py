@@ -112,5 +112,5 @@ def test_search_reindex_command_shows_progress_and_replaces_the_index(home_page,
 
     output = capsys.readouterr().out
     assert "[##############################] 2/2 pages" in output
-    assert "Indexed 2 pages (database)." in output
+    assert "Indexed 2 pages (database" in output
     assert set(SearchEntry.objects.values_list("title", flat=True)) == {"Trang chủ", "Gia đình học tập"}

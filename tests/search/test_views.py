@@ -100,7 +100,7 @@ def test_date_sort_and_pagination(client, home_page):
 
 
 def test_did_you_mean(client, site):
-    html = client.get("/search/", {"q": "gia dinhh"}).content.decode()
+    html = client.get("/search/", {"q": "gja dinh"}).content.decode()
     assert '<a href="?q=gia+%C4%91%C3%ACnh">gia đình</a>' in html
 
 
