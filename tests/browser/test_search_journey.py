@@ -15,11 +15,13 @@ from tests.search.conftest import (  # noqa: F401 (clean_elasticsearch is a fixt
     standard,
 )
 
+pytestmark = pytest.mark.usefixtures("clean_elasticsearch")
+
 CAMPAIGN_TITLE = "Tuần lễ hưởng ứng học tập suốt đời 2024"
 
 
 @pytest.fixture
-def campaign(home_page, monkeypatch, clean_elasticsearch):
+def campaign(home_page, monkeypatch):
     try:
         get_template(CampaignPage.template)
     except TemplateDoesNotExist:
