@@ -24,6 +24,7 @@ from ..text import exact, fold, padded, words
 WEIGHTS = {"title_exact": 8, "body_exact": 3, "title_folded": 4, "body_folded": 1}
 PHRASE_WEIGHTS = {"title_exact": 12, "title_folded": 6}
 INSERT_BATCH = 500
+FACET_BATCH = 900
 VOCABULARY_TIMEOUT = 600
 
 
@@ -126,44 +127,62 @@ class DatabaseBackend:
         return functools.reduce(operator.add, parts)
 
     @staticmethod
-    def _apply_filters(entries, filters, skip=None):
-        for name, values in filters.items():
-            if name != skip and name in FACET_NAMES:
-                entries = entries.filter(
-                    pk__in=SearchFacet.objects.filter(name=name, value__in=values).values("entry_id")
-                )
-        return entries
-
-    def _facets(self, matched, filters):
+    def _facets(entry_facets, filters):
+        """Counts per facet value; each facet counted over the pages the *other* filters keep."""
+        passing = {
+            name: {pk for pk, pairs in entry_facets.items() if any((name, value) in pairs for value in values)}
+            for name, values in filters.items()
+            if name in FACET_NAMES
+        }
         facets = {}
         for name in FACET_NAMES:
-            scope = self._apply_filters(matched, filters, skip=name)
-            counts = (
-                SearchFacet.objects.filter(name=name, entry__in=scope.values("pk"))
-                .values("value")
-                .annotate(count=Count("id"))
-                .order_by("-count", "value")
-            )
+            scope = set(entry_facets)
+            for other, pks in passing.items():
+                if other != name:
+                    scope &= pks
+            counts = Counter(value for pk in scope for facet, value in entry_facets[pk] if facet == name)
             selected = set(filters.get(name, []))
-            facets[name] = [FacetValue(row["value"], row["count"], row["value"] in selected) for row in counts]
-        return facets
+            facets[name] = [
+                FacetValue(value, count, value in selected)
+                for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            ]
+        kept = set(entry_facets)
+        for pks in passing.values():
+            kept &= pks
+        return facets, kept
+
+    def _scored(self, entries, query, require_all=True):
+        """(pk, score, date) of every matching entry: the one scan of the text columns."""
+        return list(
+            entries.filter(self._match(query.folded_terms, require_all))
+            .annotate(score=self._score(query))
+            .values_list("pk", "score", "date")
+        )
 
     def search(self, query):
         entries = self._entries(query.language)
-        terms = query.folded_terms
-        matched = entries.filter(self._match(terms))
-        partial = len(terms) > 1 and not matched.exists()
+        scored = self._scored(entries, query)
+        partial = len(query.folded_terms) > 1 and not scored
         if partial:
             # No page has every word: show the pages that have some, best first.
-            matched = entries.filter(self._match(terms, require_all=False))
-        filtered = self._apply_filters(matched, query.filters)
-        total = filtered.count()
-        ordered = filtered.annotate(score=self._score(query))
-        if query.sort == "date":
-            ordered = ordered.order_by(F("date").desc(nulls_last=True), "-score", "pk")
-        else:
-            ordered = ordered.order_by("-score", F("date").desc(nulls_last=True), "pk")
-        rows = ordered[query.offset : query.offset + query.per_page]
+            scored = self._scored(entries, query, require_all=False)
+        entry_facets = {pk: set() for pk, _score, _date in scored}
+        pks = list(entry_facets)
+        # In batches: SQLite limits the number of parameters of one statement.
+        for start in range(0, len(pks), FACET_BATCH):
+            batch = SearchFacet.objects.filter(entry_id__in=pks[start : start + FACET_BATCH])
+            for entry_id, name, value in batch.values_list("entry_id", "name", "value"):
+                entry_facets[entry_id].add((name, value))
+        facets, kept = self._facets(entry_facets, query.filters)
+
+        def order(row):
+            pk, score, day = row
+            ordinal = day.toordinal() if day else 0
+            return (-ordinal, -score, pk) if query.sort == "date" else (-score, -ordinal, pk)
+
+        ranked = sorted((row for row in scored if row[0] in kept), key=order)
+        page_pks = [pk for pk, _score, _date in ranked[query.offset : query.offset + query.per_page]]
+        rows = SearchEntry.objects.in_bulk(page_pks)
         hits = [
             Hit(
                 page_id=row.page_id,
@@ -171,12 +190,12 @@ class DatabaseBackend:
                 title=row.title,
                 url=row.url,
                 date=row.date,
-                snippet=snippet(row.summary + " " + row.body if row.summary else row.body, terms),
+                snippet=snippet(f"{row.summary} {row.body}" if row.summary else row.body, query.folded_terms),
             )
-            for row in rows
+            for row in (rows[pk] for pk in page_pks)
         ]
-        suggestion = self.correct(query) if partial or total == 0 else ""
-        return SearchResults(query, hits, total, self._facets(matched, query.filters), suggestion, self.name)
+        suggestion = self.correct(query) if partial or not ranked else ""
+        return SearchResults(query, hits, len(ranked), facets, suggestion, self.name)
 
     def suggest(self, text, language, limit=8):
         """Titles that start with the typed words, the last one possibly unfinished."""
