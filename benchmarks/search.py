@@ -60,8 +60,16 @@ BODY_WORDS = (
     "người cao tuổi thanh niên học sinh sinh viên giáo viên phụ nữ doanh nghiệp trung tâm học tập cộng đồng "
     "thư viện sách điện thoại thông minh Zalo dịch vụ công trực tuyến học bổng hội khuyến học trao tặng "
     "năm tuần lễ hưởng ứng phong trào tiêu chí công nhận đánh giá mà má mã ma túy tổ chức lớp kỹ năng sống "
-    "đồng bào dân tộc thiểu số nâng cao tay nghề người lao động ngày hội đọc sách kể chuyện thi"
+    "đồng bào dân tộc thiểu số nâng cao tay nghề người lao động ngày hội đọc sách kể chuyện thi "
+    "và của cho với được các những một này trong có là đã không để từ khi đến về theo tại như cũng nhiều "
+    "chương trình hoạt động kết quả triển khai thực hiện nhân dân cán bộ địa phương xã hội chính quyền "
+    "mặt trận đoàn thể hội viên gia đình trẻ em cha mẹ ông bà nhà trường lớp học buổi tối cuối tuần "
+    "máy tính mạng internet tài liệu bài giảng video hướng dẫn câu lạc bộ tình nguyện viên quỹ ủng hộ "
+    "nông dân ngư dân công nhân khu công nghiệp hợp tác xã làng nghề du lịch môi trường sức khỏe dinh dưỡng "
+    "pháp luật an toàn giao thông phòng cháy chữa cháy ngoại ngữ tiếng Anh tin học văn nghệ thể thao"
 ).split()
+# Zipf-like weights: a few words everywhere, most words in few documents, as in real text.
+BODY_WEIGHTS = [1 / (rank + 1) for rank in range(len(BODY_WORDS))]
 TYPES = ["home.standardpage", "campaigns.campaignpage", "events.eventpage", "resources.resourcepage"]
 TOPICS = ["Kỹ năng số", "Văn hóa đọc", "Khuyến học", "Giáo dục thường xuyên"]
 AUDIENCES = ["Người cao tuổi", "Thanh niên", "Phụ nữ", "Học sinh"]
@@ -88,7 +96,7 @@ def documents(count, seed=1373):
     rng = random.Random(seed)
     for number in range(1, count + 1):
         title = " ".join(rng.choice(part) for part in TITLE_PARTS)
-        body = " ".join(rng.choices(BODY_WORDS, k=80))
+        body = " ".join(rng.choices(BODY_WORDS, weights=BODY_WEIGHTS, k=80))
         year = rng.randint(2015, 2025)
         yield IndexedPage(
             page_id=10_000_000 + number,
@@ -97,7 +105,7 @@ def documents(count, seed=1373):
             title=title,
             url=f"/bench/{number}/",
             date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
-            summary=f"{title}: {' '.join(rng.choices(BODY_WORDS, k=12))}",
+            summary=f"{title}: {' '.join(rng.choices(BODY_WORDS, weights=BODY_WEIGHTS, k=12))}",
             body=body,
             facets={"topic": [rng.choice(TOPICS)], "audience": rng.sample(AUDIENCES, 2)},
         )

@@ -35,14 +35,15 @@ class IndexedPage:
     body: str = ""
     facets: dict = field(default_factory=dict)
 
-    @property
-    def facet_pairs(self):
-        pairs = [("type", self.page_type)]
-        if self.date:
-            pairs.append(("year", str(self.date.year)))
-        for name in ("topic", "audience"):
-            pairs.extend((name, str(label)[:200]) for label in dict.fromkeys(self.facets.get(name) or []))
-        return pairs
+
+def facet_pairs(page_type, date, facets):
+    """The (facet, value) pairs of a page: its type, its year, and its topics and audiences."""
+    pairs = {("type", page_type)}
+    if date:
+        pairs.add(("year", str(date.year)))
+    for name in ("topic", "audience"):
+        pairs.update((name, str(label)) for label in (facets or {}).get(name) or [])
+    return pairs
 
 
 def page_type_key(model):

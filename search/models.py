@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
-    """One live public page as the database backend searches it: text in three forms, facets.
+    """One live public page as the database backend searches it: text in two forms, facets.
 
     Maintained by ``search.indexer`` next to the Elasticsearch index, so that the database can
     take over whenever Elasticsearch is not configured or not reachable.
@@ -35,21 +35,6 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class SearchFacet(models.Model):
-    """One facet value of an entry (type, topic, audience, year): counted with one GROUP BY."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
-    name = models.CharField(max_length=30)
-    value = models.CharField(max_length=200)
-
-    class Meta:
-        indexes = [models.Index(fields=["name", "value"])]
-        constraints = [models.UniqueConstraint(fields=["entry", "name", "value"], name="unique_search_facet")]
-
-    def __str__(self):
-        return f"{self.name}: {self.value}"
 
 
 class ExtractedText(models.Model):

@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.test import override_settings
+from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
@@ -35,7 +36,7 @@ def test_results_have_type_badge_highlighted_snippet_date_and_link(client, site)
     html = response.content.decode()
     assert response.status_code == 200
     assert '<a href="/gia-dinh-hoc-tap/">Gia đình học tập</a>' in html
-    assert '<span class="badge">Trang thông thường</span>' in html or '<span class="badge">' in html
+    assert f'<span class="badge">{capfirst(StandardPage._meta.verbose_name)}</span>' in html
     assert "<mark>gia</mark> <mark>đình</mark> <mark>học</mark> <mark>tập</mark>" in html
     assert 'role="status"' in html
     assert 'name="robots" content="noindex, follow"' in html
@@ -92,7 +93,7 @@ def test_date_sort_and_pagination(client, home_page):
     indexer.rebuild()
     html = client.get("/search/", {"q": "lop hoc", "sort": "date"}).content.decode()
     assert html.index("Lớp học số 11") < html.index("Lớp học số 10")
-    assert 'aria-label="Result pages"' in html or "pagination" in html
+    assert '<nav class="pagination"' in html
     second = client.get("/search/", {"q": "lop hoc", "sort": "date", "page": 2}).content.decode()
     assert "Lớp học số 1</a>" in second and "Lớp học số 0</a>" in second
     assert client.get("/search/", {"q": "lop hoc", "page": "abc"}).status_code == 200
