@@ -72,11 +72,11 @@ class PageDocument(Document):
 
     @staticmethod
     def prepare_topic(source):
-        return [str(label) for label in source.facets.get("topic") or []]
+        return sorted(value for name, value in source.facet_pairs if name == "topic")
 
     @staticmethod
     def prepare_audience(source):
-        return [str(label) for label in source.facets.get("audience") or []]
+        return sorted(value for name, value in source.facet_pairs if name == "audience")
 
 
 class PageSearch(FacetedSearch):

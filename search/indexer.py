@@ -35,15 +35,15 @@ class IndexedPage:
     body: str = ""
     facets: dict = field(default_factory=dict)
 
-
-def facet_pairs(page_type, date, facets):
-    """The (facet, value) pairs of a page: its type, its year, and its topics and audiences."""
-    pairs = {("type", page_type)}
-    if date:
-        pairs.add(("year", str(date.year)))
-    for name in ("topic", "audience"):
-        pairs.update((name, str(label)) for label in (facets or {}).get(name) or [])
-    return pairs
+    @property
+    def facet_pairs(self):
+        """The (facet, value) pairs of the page: its type, its year, its topics and audiences."""
+        pairs = {("type", self.page_type)}
+        if self.date:
+            pairs.add(("year", str(self.date.year)))
+        for name in ("topic", "audience"):
+            pairs.update((name, " ".join(str(label).split())) for label in self.facets.get(name) or [])
+        return pairs
 
 
 def page_type_key(model):

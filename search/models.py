@@ -26,7 +26,9 @@ class SearchEntry(models.Model):
     body_exact = models.TextField(blank=True)
     title_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
-    facets = models.JSONField(_("facets"), default=dict, blank=True)
+    # One "name\tvalue" line per facet value (type, year, topics, audiences): read and counted
+    # for every match, and splitting lines is much cheaper than decoding JSON.
+    facet_lines = models.TextField(_("facets"), blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -11,6 +11,7 @@ Elasticsearch's integ-test distribution has no asciifolding or ICU, and SQLite's
 fold two-mark letters nor đ, so folding happens here, in Python, for both backends.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -46,6 +47,7 @@ def exact(text):
     return normalise(text).lower()
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(char):
     """One character folded to exactly one character, so that offsets stay aligned."""
     folded = fold(char)

@@ -18,7 +18,7 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
 from ..highlight import snippet
-from ..indexer import FACET_NAMES, facet_pairs
+from ..indexer import FACET_NAMES
 from ..models import SearchEntry
 from ..query import FacetValue, Hit, SearchResults
 from ..text import exact, fold, padded, words
@@ -45,8 +45,12 @@ def _entry(source):
         body_exact=padded(words(exact(" ".join(body_words)))),
         title_folded=padded(words(fold(" ".join(title_words)))),
         body_folded=padded(words(fold(" ".join(body_words)))),
-        facets=source.facets,
+        facet_lines="\n".join(f"{name}\t{value}" for name, value in sorted(source.facet_pairs)),
     )
+
+
+def _facet_pairs(lines):
+    return {tuple(line.split("\t", 1)) for line in lines.splitlines()}
 
 
 def _has(column, text):
@@ -131,26 +135,32 @@ class DatabaseBackend:
     @staticmethod
     def _facets(entry_facets, filters):
         """Counts per facet value; each facet counted over the pages the *other* filters keep."""
+        filters = {name: set(values) for name, values in filters.items() if name in FACET_NAMES}
         passing = {
-            name: {pk for pk, pairs in entry_facets.items() if any((name, value) in pairs for value in values)}
+            name: {
+                pk
+                for pk, pairs in entry_facets.items()
+                if any(facet == name and value in values for facet, value in pairs)
+            }
             for name, values in filters.items()
-            if name in FACET_NAMES
         }
-        facets = {}
-        for name in FACET_NAMES:
-            scope = set(entry_facets)
-            for other, pks in passing.items():
-                if other != name:
-                    scope &= pks
-            counts = Counter(value for pk in scope for facet, value in entry_facets[pk] if facet == name)
-            selected = set(filters.get(name, []))
-            facets[name] = [
-                FacetValue(value, count, value in selected)
-                for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-            ]
         kept = set(entry_facets)
         for pks in passing.values():
             kept &= pks
+        counts = {name: Counter() for name in FACET_NAMES}
+        for pk, pairs in entry_facets.items():
+            # A page the other filters keep counts for this facet even when its own filter drops it.
+            failing = [name for name, pks in passing.items() if pk not in pks]
+            for facet, value in pairs:
+                if not failing or failing == [facet]:
+                    counts[facet][value] += 1
+        facets = {
+            name: [
+                FacetValue(value, count, value in filters.get(name, ()))
+                for value, count in sorted(counts[name].items(), key=lambda item: (-item[1], item[0]))
+            ]
+            for name in FACET_NAMES
+        }
         return facets, kept
 
     def _scored(self, entries, query, require_all=True):
@@ -158,9 +168,12 @@ class DatabaseBackend:
         rows = (
             entries.filter(self._match(query.folded_terms, require_all))
             .annotate(score=self._score(query))
-            .values_list("pk", "score", "date", "page_type", "facets")
+            .values_list("pk", "score", "date", "facet_lines")
         )
-        return [(pk, score, day, facet_pairs(page_type, day, facets)) for pk, score, day, page_type, facets in rows]
+        return [
+            (pk, score, day, {tuple(line.split("\t", 1)) for line in lines.splitlines()})
+            for pk, score, day, lines in rows
+        ]
 
     def search(self, query):
         entries = self._entries(query.language)
