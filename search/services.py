@@ -55,6 +55,10 @@ def search(text, language, filters=None, page=1, sort="relevance"):
     if not query.text:
         return None
     results = _ask("search", query)
+    if not results.hits and results.total and query.page > results.num_pages:
+        # A page number past the end (an old link, a hand-edited URL) shows the last page.
+        query.page = results.num_pages
+        results = _ask("search", query)
     for value in results.facets.get("type", []):
         value.label = type_label(value.value)
     for facet in results.facets.values():

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,6 +13,7 @@ from home.models import StandardPage
 from search import indexer, services
 from search.extract import MAX_DOCUMENT_CHARS, document_text
 from search.models import ExtractedText, SearchEntry
+from search.seed import seed
 from tests.search.conftest import CampaignPageFactory, standard
 from tests.search.files import docx_bytes, pdf_bytes
 
@@ -115,3 +117,11 @@ def test_search_reindex_command_shows_progress_and_replaces_the_index(home_page,
     assert "[##############################] 2/2 pages" in output
     assert "Indexed 2 pages (database" in output
     assert set(SearchEntry.objects.values_list("title", flat=True)) == {"Trang chủ", "Gia đình học tập"}
+
+
+def test_seed_builds_the_index(home_page):
+    standard(home_page, "Gia đình học tập")
+    out = io.StringIO()
+    seed(out)
+    assert "Search: indexed 2 pages" in out.getvalue()
+    assert [hit.title for hit in services.search("gia dinh", "vi").hits] == ["Gia đình học tập"]
