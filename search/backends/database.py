@@ -2,7 +2,7 @@
 
 Entries keep each page's text as space-padded words in two forms, accent-preserving and folded,
 so that whole-word matching is a plain LIKE on SQLite and PostgreSQL alike. On PostgreSQL the
-folded side comes from the ``unaccent`` extension applied to the accent-preserving words.
+folded words are written by the ``unaccent`` extension from the accent-preserving ones.
 Ranking: a word matched with its accents (in the title most) weighs more than a folded match.
 """
 
@@ -73,7 +73,14 @@ class DatabaseBackend:
     def _insert(self, sources):
         for start in range(0, len(sources), INSERT_BATCH):
             batch = sources[start : start + INSERT_BATCH]
-            SearchEntry.objects.bulk_create([_entry(source) for source in batch])
+            entries = SearchEntry.objects.bulk_create([_entry(source) for source in batch])
+            if connection.vendor == "postgresql":
+                # PostgreSQL folds with its unaccent extension, stored so that queries stay a plain scan.
+                from django.contrib.postgres.lookups import Unaccent
+
+                SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+                    title_folded=Unaccent(F("title_exact")), body_folded=Unaccent(F("body_exact"))
+                )
 
     def index(self, sources):
         if not sources:
@@ -95,19 +102,10 @@ class DatabaseBackend:
     # Reads
 
     def _entries(self, language):
-        entries = SearchEntry.objects.filter(language=language)
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.lookups import Unaccent
-
-            return entries.alias(title_folded_db=Unaccent(F("title_exact")), body_folded_db=Unaccent(F("body_exact")))
-        return entries
-
-    @staticmethod
-    def _folded(column):
-        return f"{column}_db" if connection.vendor == "postgresql" else column
+        return SearchEntry.objects.filter(language=language)
 
     def _match(self, terms, require_all=True):
-        title, body = self._folded("title_folded"), self._folded("body_folded")
+        title, body = "title_folded", "body_folded"
         conditions = [_contains(title, term) | _contains(body, term) for term in terms]
         return functools.reduce(operator.and_ if require_all else operator.or_, conditions)
 
@@ -120,13 +118,13 @@ class DatabaseBackend:
             parts.append(weight(_contains("title_exact", term), WEIGHTS["title_exact"]))
             parts.append(weight(_contains("body_exact", term), WEIGHTS["body_exact"]))
         for term in query.folded_terms:
-            parts.append(weight(_contains(self._folded("title_folded"), term), WEIGHTS["title_folded"]))
-            parts.append(weight(_contains(self._folded("body_folded"), term), WEIGHTS["body_folded"]))
+            parts.append(weight(_contains("title_folded", term), WEIGHTS["title_folded"]))
+            parts.append(weight(_contains("body_folded", term), WEIGHTS["body_folded"]))
         if len(query.folded_terms) > 1:
             parts.append(weight(_contains("title_exact", " ".join(query.exact_terms)), PHRASE_WEIGHTS["title_exact"]))
             parts.append(
                 weight(
-                    _contains(self._folded("title_folded"), " ".join(query.folded_terms)),
+                    _contains("title_folded", " ".join(query.folded_terms)),
                     PHRASE_WEIGHTS["title_folded"],
                 )
             )
@@ -212,7 +210,7 @@ class DatabaseBackend:
         terms = words(fold(text))
         if not terms:
             return []
-        title = self._folded("title_folded")
+        title = "title_folded"
         condition = functools.reduce(
             operator.and_,
             [_contains(title, term) for term in terms[:-1]] + [_has(title, f" {terms[-1]}")],
