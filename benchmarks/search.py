@@ -56,7 +56,7 @@ TITLE_PARTS = [
     ],
     ["phường Bến Nghé", "xã Thuỷ An", "huyện Củ Chi", "quận 1", "thành phố Thủ Đức", "tỉnh Đồng Tháp", "Hà Nội"],
 ]
-BODY_WORDS = (
+BODY_TEXT = (
     "người cao tuổi thanh niên học sinh sinh viên giáo viên phụ nữ doanh nghiệp trung tâm học tập cộng đồng "
     "thư viện sách điện thoại thông minh Zalo dịch vụ công trực tuyến học bổng hội khuyến học trao tặng "
     "năm tuần lễ hưởng ứng phong trào tiêu chí công nhận đánh giá mà má mã ma túy tổ chức lớp kỹ năng sống "
@@ -67,7 +67,8 @@ BODY_WORDS = (
     "máy tính mạng internet tài liệu bài giảng video hướng dẫn câu lạc bộ tình nguyện viên quỹ ủng hộ "
     "nông dân ngư dân công nhân khu công nghiệp hợp tác xã làng nghề du lịch môi trường sức khỏe dinh dưỡng "
     "pháp luật an toàn giao thông phòng cháy chữa cháy ngoại ngữ tiếng Anh tin học văn nghệ thể thao"
-).split()
+)
+BODY_WORDS = BODY_TEXT.split()
 # Zipf-like weights: a few words everywhere, most words in few documents, as in real text.
 BODY_WEIGHTS = [1 / (rank + 1) for rank in range(len(BODY_WORDS))]
 TYPES = ["home.standardpage", "campaigns.campaignpage", "events.eventpage", "resources.resourcepage"]
@@ -113,7 +114,7 @@ def documents(count, seed=1373):
 
 def percentile(values, fraction):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(backend, sources, rounds):

@@ -89,6 +89,6 @@ def test_without_javascript_the_box_submits_to_the_search_page(browser, live_ser
         box.press("Enter")
         expect(page).to_have_url(re.compile(r"/search/\?q="))
         expect(page.locator("h1")).to_have_text("Tìm kiếm")
-        expect(page.get_by_text("Accents are optional")).to_be_visible()
+        expect(page.get_by_text("Không cần gõ dấu")).to_be_visible()
     finally:
         context.close()
