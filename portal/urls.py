@@ -8,8 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 from . import views
 from .sitemaps import AllLocalesSitemap
 
@@ -30,7 +28,7 @@ if settings.DEBUG:
 
 # Vietnamese lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("dang-ky/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

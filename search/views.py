@@ -1,12 +1,90 @@
-from django.core.paginator import Paginator
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from . import services
+from .indexer import FACET_NAMES
+from .text import MAX_QUERY_LENGTH, clean_query
+
+MAX_FILTER_VALUES = 10
+PAGE_WINDOW = 2
 
 
+def _filters(request):
+    return {name: request.GET.getlist(name)[:MAX_FILTER_VALUES] for name in FACET_NAMES if request.GET.getlist(name)}
+
+
+def _url(params):
+    return "?" + params.urlencode() if params else "?"
+
+
+def _toggle_url(request, name, value):
+    params = request.GET.copy()
+    values = params.getlist(name)
+    params.setlist(name, [v for v in values if v != value] if value in values else [*values, value])
+    params.pop("page", None)
+    return _url(params)
+
+
+def _page_links(request, results):
+    current, last = results.query.page, results.num_pages
+    numbers = sorted({1, last, *range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1)})
+    links, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            links.append({"gap": True})
+        params = request.GET.copy()
+        params["page"] = number
+        links.append({"number": number, "url": _url(params), "current": number == current})
+        previous = number
+    return links
+
+
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"search_query": query, "results": page})
+    raw = request.GET.get("q", "")
+    language = get_language()
+    filters = _filters(request)
+    sort = request.GET.get("sort", "relevance")
+    results = services.search(raw, language, filters, request.GET.get("page", 1), sort)
+    context = {
+        "search_query": raw.strip()[:MAX_QUERY_LENGTH],
+        "query_text": clean_query(raw),
+        "raw_query_was_blank": not raw.strip(),
+        "results": results,
+        "sort": results.query.sort if results else "relevance",
+    }
+    if results is not None:
+        for name, values in results.facets.items():
+            for value in values:
+                value.url = _toggle_url(request, name, value.value)
+        context["facet_groups"] = [(name, results.facets.get(name, [])) for name in FACET_NAMES]
+        context["active_filters"] = [
+            {"name": name, "value": value.label, "url": value.url}
+            for name in FACET_NAMES
+            for value in results.facets.get(name, [])
+            if value.selected
+        ]
+        context["promotions"] = services.promotions(raw, language) if results.query.page == 1 else []
+        context["page_links"] = _page_links(request, results) if results.num_pages > 1 else []
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.pop("sort", None)
+        context["sort_urls"] = {
+            "relevance": _url(params),
+            "date": _url(params) + ("&" if params else "") + "sort=date",
+        }
+        if results.suggestion:
+            context["suggestion_url"] = "?" + urlencode({"q": results.suggestion})
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    suggestions = services.suggest(request.GET.get("q", ""), get_language())
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

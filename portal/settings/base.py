@@ -227,3 +227,9 @@ EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
 EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
 # How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
 EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))
+
+# Search (search/): Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise and
+# whenever Elasticsearch fails. A slow cluster must not hold the search page for long.
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
+# Make live index updates searchable before returning (tests); production lets the cluster refresh.
+SEARCH_ELASTICSEARCH_REFRESH = env_bool("SEARCH_ELASTICSEARCH_REFRESH")

@@ -1,0 +1,70 @@
+import datetime
+
+import pytest
+from django.utils.text import slugify
+
+from campaigns.models import CampaignIndexPage, CampaignPage
+from search import indexer
+from search.backends import elastic
+from search.text import fold
+from tests.factories.home import PageFactory, StandardPageFactory
+
+
+class CampaignIndexPageFactory(PageFactory):
+    title = "Chiến dịch"
+    slug = "chien-dich"
+
+    class Meta:
+        model = CampaignIndexPage
+
+
+class CampaignPageFactory(PageFactory):
+    year = 2024
+    start_date = datetime.date(2024, 10, 1)
+    end_date = datetime.date(2024, 10, 7)
+
+    class Meta:
+        model = CampaignPage
+
+
+def paragraph(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+def standard(parent, title, body="", **fields):
+    fields.setdefault("slug", slugify(fold(title)))
+    return StandardPageFactory(parent=parent, title=title, intro="", body=paragraph(body) if body else [], **fields)
+
+
+@pytest.fixture(autouse=True)
+def clean_elasticsearch(settings):
+    """Elasticsearch keeps no transaction to roll back: every test starts and ends with no index.
+
+    Live updates are made visible at once so that a test can search right after publishing.
+    """
+    settings.SEARCH_ELASTICSEARCH_REFRESH = True
+    if not settings.ELASTICSEARCH_URL:
+        yield
+        return
+    elastic.ElasticsearchBackend().drop()
+    yield
+    if settings.ELASTICSEARCH_URL:
+        elastic.ElasticsearchBackend().drop()
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def backend(request, settings):
+    """Runs a test once on the database backend and once, for real, on Elasticsearch."""
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = ""
+    yield request.param
+
+
+@pytest.fixture
+def campaign_index(home_page):
+    return CampaignIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def reindex():
+    return indexer.rebuild
