@@ -2,11 +2,8 @@ import datetime
 import re
 
 import pytest
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from playwright.sync_api import expect
 
-from campaigns.models import CampaignPage
 from search import indexer
 from tests.search.conftest import (  # noqa: F401 (clean_elasticsearch is a fixture)
     CampaignIndexPageFactory,
@@ -21,12 +18,7 @@ CAMPAIGN_TITLE = "Tuần lễ hưởng ứng học tập suốt đời 2024"
 
 
 @pytest.fixture
-def campaign(home_page, monkeypatch):
-    try:
-        get_template(CampaignPage.template)
-    except TemplateDoesNotExist:
-        # Until the campaigns app ships its template, land on the standard page layout.
-        monkeypatch.setattr(CampaignPage, "template", "home/standard_page.html")
+def campaign(home_page):
     index = CampaignIndexPageFactory(parent=home_page)
     page = CampaignPageFactory(
         parent=index,

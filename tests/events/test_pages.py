@@ -7,28 +7,13 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from campaigns.models import CampaignIndexPage, CampaignPage
 from events import services
 from events.models import Registration
 from events.wagtail_hooks import _campaign_section
+from tests.factories.campaigns import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories.events import EventPageFactory, person
-from tests.factories.home import PageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class CampaignIndexPageFactory(PageFactory):
-    class Meta:
-        model = CampaignIndexPage
-
-
-class CampaignPageFactory(PageFactory):
-    year = 2026
-    start_date = timezone.localdate()
-    end_date = timezone.localdate() + timedelta(days=30)
-
-    class Meta:
-        model = CampaignPage
 
 
 def test_event_dates_are_validated(event_index):

@@ -3,28 +3,18 @@ import datetime
 import pytest
 from django.utils.text import slugify
 
-from campaigns.models import CampaignIndexPage, CampaignPage
 from search import indexer
 from search.backends import elastic
 from search.text import fold
-from tests.factories.home import PageFactory, StandardPageFactory
+from tests.factories import campaigns as campaign_factories
+from tests.factories.campaigns import CampaignIndexPageFactory
+from tests.factories.home import StandardPageFactory
 
 
-class CampaignIndexPageFactory(PageFactory):
-    title = "Chiến dịch"
-    slug = "chien-dich"
-
-    class Meta:
-        model = CampaignIndexPage
-
-
-class CampaignPageFactory(PageFactory):
+class CampaignPageFactory(campaign_factories.CampaignPageFactory):
     year = 2024
     start_date = datetime.date(2024, 10, 1)
     end_date = datetime.date(2024, 10, 7)
-
-    class Meta:
-        model = CampaignPage
 
 
 def paragraph(text):
