@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 
 from portal.http import client_ip
+from search import services as search_services
 
 from .models import (
     Audience,
@@ -226,11 +227,10 @@ def download_totals(since=None):
     )
 
 
-def _search(queryset, query):
-    terms = query.split()
-    for term in terms:
-        queryset = queryset.filter(Q(title__icontains=term) | Q(summary__icontains=term) | Q(authors__icontains=term))
-    return queryset
+def _search(queryset, query, language):
+    """Through the search service, so that "ky nang so" finds "Kỹ năng số" on either backend."""
+    ids = search_services.matching_page_ids(query, language, ResourcePage._meta.label_lower)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 def with_list_data(queryset):
@@ -256,7 +256,7 @@ def browse(filters, sort=DEFAULT_SORT, page=1, language="vi", query="", per_page
     filters = {name: values for name, values in filters.items() if values}
     base = live_resources(language, within)
     if query:
-        base = _search(base, query)
+        base = _search(base, query, language)
     facets = {}
     for name in FACETS:
         counts = _facet_counts(name, _apply_filters(base, filters, skip=name))

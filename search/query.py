@@ -18,9 +18,11 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     per_page: int = PER_PAGE
+    # A filter (the library's search box) wants every word; the search page may fall back to some.
+    every_word: bool = False
 
     @classmethod
-    def build(cls, raw, language, filters=None, page=1, sort="relevance", per_page=PER_PAGE):
+    def build(cls, raw, language, filters=None, page=1, sort="relevance", per_page=PER_PAGE, every_word=False):
         try:
             page = min(max(int(page), 1), MAX_PAGE)
         except (TypeError, ValueError):
@@ -32,6 +34,7 @@ class SearchQuery:
             page=page,
             sort=sort if sort in SORTS else "relevance",
             per_page=per_page,
+            every_word=every_word,
         )
 
     @property

@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 PROMOTIONS_CACHE_KEY = "search:promotions"
 PROMOTIONS_TIMEOUT = 300
+# More matches than a list could page through usefully; the best ones are kept.
+MATCH_LIMIT = 1000
 
 
 def _backends():
@@ -68,6 +70,15 @@ def search(text, language, filters=None, page=1, sort="relevance"):
     for hit in results.hits:
         hit.type_label = type_label(hit.page_type)
     return results
+
+
+def matching_page_ids(text, language, page_type, limit=MATCH_LIMIT):
+    """Ids of the pages of one type that match a query, for lists that filter and count with the ORM
+    (the library): the same accent-insensitive matching, on whichever backend answers."""
+    query = SearchQuery.build(text, language, {"type": [page_type]}, per_page=limit, every_word=True)
+    if not query.text:
+        return None
+    return [hit.page_id for hit in _ask("search", query).hits]
 
 
 def suggest(text, language, limit=8):

@@ -176,7 +176,7 @@ class DatabaseBackend:
     def search(self, query):
         entries = self._entries(query.language)
         scored = self._scored(entries, query)
-        partial = len(query.folded_terms) > 1 and not scored
+        partial = len(query.folded_terms) > 1 and not scored and not query.every_word
         if partial:
             # No page has every word: show the pages that have some, best first.
             scored = self._scored(entries, query, require_all=False)

@@ -4,6 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from resources.services import browse, count_download, parse_browse_params
+from search import indexer
 from tests.factories.resources import ResourcePageFactory, audience, topic
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,7 @@ def test_sort_by_title_and_by_downloads(shelf):
 
 
 def test_query_words_must_all_appear(shelf):
+    indexer.rebuild()
     assert titles(browse({}, language="vi", query="zalo an toàn")) == ["An toàn trên Zalo"]
     assert browse({}, language="vi", query="zalo sách").total == 0
 
@@ -145,3 +147,12 @@ def test_filter_form_addresses_are_tidied_for_sharing(client, library):
     assert response["Location"] == library.url + "?audience=hoc-sinh"
     assert client.get(library.url + "?q=&sort=newest")["Location"] == library.url
     assert client.get(library.url + "?audience=hoc-sinh&sort=title").status_code == 200
+
+
+def test_the_library_search_ignores_accents_through_the_search_service(library):
+    ResourcePageFactory(parent=library, title="Kỹ năng số cho người cao tuổi", summary="Dùng điện thoại an toàn.")
+    ResourcePageFactory(parent=library, title="Đọc sách cùng con", summary="Văn hóa đọc trong gia đình.")
+    indexer.rebuild()
+    assert titles(browse({}, language="vi", query="ky nang so")) == ["Kỹ năng số cho người cao tuổi"]
+    assert titles(browse({}, language="vi", query="doc sach")) == ["Đọc sách cùng con"]
+    assert browse({}, language="vi", query="ky nang sach").total == 0
