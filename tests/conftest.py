@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from search.backends import elastic
 from tests.factories.home import HomePageFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -56,6 +57,23 @@ def _require_services(request):
         missing_service("PostgreSQL test: set DATABASE_URL=postgres://… to run it")
     if request.node.get_closest_marker("elasticsearch") and not settings.ELASTICSEARCH_URL:
         missing_service("Elasticsearch test: set ELASTICSEARCH_URL=http://… to run it")
+
+
+@pytest.fixture(autouse=True)
+def clean_elasticsearch(settings):
+    """Elasticsearch keeps no transaction to roll back: every test starts and ends with no index,
+    or a page id reused after a rollback would find another test's document.
+
+    Live updates are made visible at once so that a test can search right after publishing.
+    """
+    settings.SEARCH_ELASTICSEARCH_REFRESH = True
+    if not settings.ELASTICSEARCH_URL:
+        yield
+        return
+    elastic.ElasticsearchBackend().drop()
+    yield
+    if settings.ELASTICSEARCH_URL:
+        elastic.ElasticsearchBackend().drop()
 
 
 @pytest.fixture(autouse=True)

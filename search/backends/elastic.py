@@ -129,7 +129,7 @@ class ElasticsearchBackend:
             raise NotFoundError("no index", meta=None, body={"alias": self.alias})
         response = PageSearch(self.es, self.alias, query)[query.offset : query.offset + query.per_page].execute()
         total = response.hits.total.value
-        partial = total == 0 and len(query.folded_terms) > 1
+        partial = total == 0 and len(query.folded_terms) > 1 and not query.every_word
         if partial:
             response = PageSearch(self.es, self.alias, query, require_all=False)[
                 query.offset : query.offset + query.per_page

@@ -5,14 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from search import indexer
-from tests.search.conftest import (  # noqa: F401 (clean_elasticsearch is a fixture)
-    CampaignIndexPageFactory,
-    CampaignPageFactory,
-    clean_elasticsearch,
-    standard,
-)
-
-pytestmark = pytest.mark.usefixtures("clean_elasticsearch")
+from tests.search.conftest import CampaignIndexPageFactory, CampaignPageFactory, standard
 
 CAMPAIGN_TITLE = "Tuần lễ hưởng ứng học tập suốt đời 2024"
 

@@ -4,7 +4,6 @@ import pytest
 from django.utils.text import slugify
 
 from search import indexer
-from search.backends import elastic
 from search.text import fold
 from tests.factories import campaigns as campaign_factories
 from tests.factories.campaigns import CampaignIndexPageFactory
@@ -24,22 +23,6 @@ def paragraph(text):
 def standard(parent, title, body="", **fields):
     fields.setdefault("slug", slugify(fold(title)))
     return StandardPageFactory(parent=parent, title=title, intro="", body=paragraph(body) if body else [], **fields)
-
-
-@pytest.fixture(autouse=True)
-def clean_elasticsearch(settings):
-    """Elasticsearch keeps no transaction to roll back: every test starts and ends with no index.
-
-    Live updates are made visible at once so that a test can search right after publishing.
-    """
-    settings.SEARCH_ELASTICSEARCH_REFRESH = True
-    if not settings.ELASTICSEARCH_URL:
-        yield
-        return
-    elastic.ElasticsearchBackend().drop()
-    yield
-    if settings.ELASTICSEARCH_URL:
-        elastic.ElasticsearchBackend().drop()
 
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
