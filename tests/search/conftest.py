@@ -11,6 +11,8 @@ from tests.factories.home import StandardPageFactory
 
 
 class CampaignPageFactory(campaign_factories.CampaignPageFactory):
+    # The search cases control every word a campaign page holds.
+    theme = ""
     year = 2024
     start_date = datetime.date(2024, 10, 1)
     end_date = datetime.date(2024, 10, 7)
