@@ -8,13 +8,13 @@ import hashlib
 import io
 import math
 import random
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.blocks import StreamValue
-from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -76,47 +76,98 @@ def generated_image(title, palette="teal", size=(1200, 630)):
     return image
 
 
-def _stream_data(field, value):
-    stream = value if isinstance(value, StreamValue) else StreamValue(field.stream_block, value)
+def _stream_data(stream):
     return [(child.block_type, child.block.get_prep_value(child.value)) for child in stream]
 
 
-def _assign(page, fields):
-    """Set the fields that differ; True when anything changed."""
+def _equal(value, wanted):
+    """Whether a stored value is what the seed wants, across the types the database hands back."""
+    if isinstance(value, StreamValue):
+        wanted = wanted if isinstance(wanted, StreamValue) else StreamValue(value.stream_block, wanted)
+        return _stream_data(value) == _stream_data(wanted)
+    if isinstance(value, Decimal) and wanted is not None:
+        return value == Decimal(str(wanted))
+    if hasattr(value, "all") and isinstance(wanted, list):
+        return sorted(o.pk for o in value.all()) == sorted(o.pk for o in wanted)
+    return value == wanted
+
+
+def _same_children(existing, specs):
+    existing = list(existing)
+    if len(existing) != len(specs):
+        return False
+    return all(
+        _equal(getattr(item, name), wanted)
+        for item, spec in zip(existing, specs, strict=True)
+        for name, wanted in spec.items()
+    )
+
+
+def _build_children(model, specs):
+    items = []
+    for position, spec in enumerate(specs):
+        plain = {k: v for k, v in spec.items() if not isinstance(v, list)}
+        # Only the admin's formsets number inline items; without it PostgreSQL returns them in any order.
+        item = model(sort_order=position, **plain)
+        for name, value in spec.items():
+            if isinstance(value, list):
+                setattr(item, name, value)
+        items.append(item)
+    return items
+
+
+def _apply(page, fields, children, m2m):
+    """Set what differs from what is wanted; True when anything changed."""
     changed = False
-    for name, value in fields.items():
-        field = page._meta.get_field(name)
-        if isinstance(field, StreamField):
-            differs = _stream_data(field, getattr(page, name)) != _stream_data(field, value)
-        else:
-            differs = getattr(page, name) != value
-        if differs:
+    for name, value in {**fields, **m2m}.items():
+        if not _equal(getattr(page, name), value):
             setattr(page, name, value)
+            changed = True
+    for name, (model, specs) in children.items():
+        if not _same_children(getattr(page, name).all(), specs):
+            setattr(page, name, _build_children(model, specs))
             changed = True
     return changed
 
 
-def upsert_child(parent, model, slug, **fields):
-    """Create the page under parent, or update the existing one with that slug, and publish it."""
+def upsert_page(parent, model, slug, fields, children=None, m2m=None):
+    """The page under parent with that slug, created or brought up to date, and published.
+
+    children maps a child relation to (model, [field dicts]); list values in a field dict are
+    many-to-many relations. m2m maps the page's own many-to-many fields to lists of objects.
+    """
+    children, m2m = children or {}, m2m or {}
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
+        _apply(page, {}, children, m2m)
         parent.add_child(instance=page)
-    elif not _assign(page, fields) and page.live and not page.has_unpublished_changes:
+        page.save_revision().publish()
         return page
-    page.save_revision().publish()
+    if _apply(page, fields, children, m2m) or not page.live or page.has_unpublished_changes:
+        page.save_revision().publish()
     return page
 
 
-def upsert_translation(page, locale, **fields):
-    """The page's translation into locale, created by Wagtail's copy and then given its own text."""
+def upsert_page_translation(page, locale, fields, children=None, m2m=None):
+    """The page's translation, copied by Wagtail the first time, then given its own text."""
     translated = page.get_translation_or_none(locale)
     if translated is None:
         translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
     translated = translated.specific
-    if _assign(translated, fields) or not translated.live:
+    if _apply(translated, fields, children or {}, m2m or {}) or not translated.live:
         translated.save_revision().publish()
     return translated
+
+
+def upsert_child(parent, model, slug, **fields):
+    """``upsert_page`` for a page with plain fields only."""
+    return upsert_page(parent, model, slug, fields)
+
+
+def upsert_translation(page, locale, **fields):
+    """``upsert_page_translation`` for a page with plain fields only."""
+    return upsert_page_translation(page, locale, fields)
 
 
 def home_pages():

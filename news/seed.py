@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 
 from campaigns import services
 from campaigns.models import CampaignPage
-from campaigns.seed import current_drive_dates, upsert_page, upsert_page_translation
-from home.seed import en, generated_image, home_pages
+from campaigns.seed import current_drive_dates
+from home.seed import en, generated_image, home_pages, upsert_page, upsert_page_translation
 
 from .models import NewsDocument, NewsIndexPage, NewsPage
 
