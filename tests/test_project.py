@@ -24,7 +24,7 @@ def _database_snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_the_site_and_is_idempotent(client):
+def test_seed_demo_builds_the_site_in_both_languages_and_is_idempotent(client):
     call_command("seed_demo", stdout=StringIO())
     first = _database_snapshot()
     out = StringIO()
@@ -41,7 +41,21 @@ def test_seed_demo_builds_the_site_and_is_idempotent(client):
     home = client.get("/")
     assert home.status_code == 200
     assert "Học tập suốt đời" in home.content.decode()
-    assert client.get("/en/").status_code == 200
+
+    # Every page type renders in Vietnamese and in English.
+    failures = []
+    for model in get_page_models():
+        if model is Page or model._meta.abstract:
+            continue
+        for language in ("vi", "en"):
+            page = model.objects.live().filter(locale__language_code=language).first()
+            if page is None:
+                failures.append(f"{model.__name__}: no {language} page in the demo")
+                continue
+            response = client.get(page.url)
+            if response.status_code != 200 or f'<html lang="{language}">' not in response.content.decode():
+                failures.append(f"{model.__name__} ({language}) {page.url}: {response.status_code}")
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.django_db
