@@ -60,6 +60,8 @@ class ResourceCollectionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ResourceCollection
+        # The items are rows of their own; the collection needs no second save.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def resources(self, create, extracted, **kwargs):
