@@ -44,6 +44,11 @@ def _window(text, spans, length):
     return start, min(len(text), start + length)
 
 
+def hit_snippet(source, folded_terms):
+    """The snippet of an indexed page (a database entry or an Elasticsearch hit): summary first."""
+    return snippet(f"{source.summary} {source.body}" if source.summary else source.body, folded_terms)
+
+
 def snippet(text, folded_terms, length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the matches, each match wrapped in <mark>."""
     text = normalise(text or "")

@@ -17,7 +17,7 @@ from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
-from ..highlight import snippet
+from ..highlight import hit_snippet
 from ..indexer import FACET_NAMES
 from ..models import SearchEntry
 from ..query import FacetValue, Hit, SearchResults
@@ -198,7 +198,7 @@ class DatabaseBackend:
                 title=row.title,
                 url=row.url,
                 date=row.date,
-                snippet=snippet(f"{row.summary} {row.body}" if row.summary else row.body, query.folded_terms),
+                snippet=hit_snippet(row, query.folded_terms),
             )
             for row in (rows[pk] for pk in page_pks)
         ]

@@ -11,7 +11,7 @@ from elasticsearch.dsl import Search, connections
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from ..documents import PageDocument, PageSearch
-from ..highlight import snippet
+from ..highlight import hit_snippet
 from ..query import FacetValue, Hit, SearchResults
 from ..text import exact, fold, words
 
@@ -142,7 +142,7 @@ class ElasticsearchBackend:
                 title=hit.title,
                 url=hit.url,
                 date=_date(hit.date),
-                snippet=snippet(f"{hit.summary} {hit.body}" if hit.summary else hit.body, query.folded_terms),
+                snippet=hit_snippet(hit, query.folded_terms),
             )
             for hit in response
         ]
