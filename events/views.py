@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from campaigns.models import Organisation
+from network.models import Organisation
 
 from . import ratelimit, services
 from .emails import check_in_qr
