@@ -199,6 +199,16 @@ class Area(BilingualName, index.Indexed, ClusterableModel):
             raise ValidationError(errors)
 
 
+class LearningTitle(models.TextChoices):
+    """The titles of the learning-society movement, shared by the network's statistics and evaluation."""
+
+    LEARNING_FAMILY = "learning_family", _("Learning family")
+    LEARNING_CLAN = "learning_clan", _("Learning clan")
+    LEARNING_COMMUNITY = "learning_community", _("Learning community")
+    LEARNING_UNIT = "learning_unit", _("Learning unit")
+    LEARNING_CITIZEN = "learning_citizen", _("Learning citizen")
+
+
 class OrganisationKind(models.TextChoices):
     GOVERNMENT = "government", _("Government agency")
     ASSOCIATION = "association", _("Study Promotion Association branch")
