@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from . import invalidation, pagecache
+
+        pagecache.connect()
+        invalidation.connect()

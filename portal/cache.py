@@ -8,11 +8,16 @@ Redis (``REDIS_URL``) needs none of this: its ``INCR`` is atomic.
 """
 
 import base64
+import logging
 import pickle
+import time
 
+from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now
+
+logger = logging.getLogger(__name__)
 
 
 class DatabaseCache(DjangoDatabaseCache):
@@ -49,3 +54,110 @@ class DatabaseCache(DjangoDatabaseCache):
         for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(connection):
             expires = converter(expires, expression, connection)
         return expires
+
+
+# --- The page cache's tags ---------------------------------------------------------------
+#
+# Every page the page cache keeps (portal/pagecache.py) carries the tags of what it shows: the pages
+# it loaded (``page:<id>``), the snippets and settings it read (``model:<app.model>``), the images
+# and documents (``image:<id>``, ``document:<id>``), its own descendants (``subtree:<id>``), and
+# whatever its views declared with ``depends_on``. Invalidating a tag stamps it with a new
+# generation; a kept page whose tags no longer carry the stamps it was stored with is stale.
+# Nothing is ever searched for or deleted: a stale entry is simply not served, and expires.
+
+PAGE_CACHE_ALIAS = "pages"
+GENERATION_KEY = "pc:generation"
+SITE_TAG = "site"
+
+
+def page_cache():
+    return caches[PAGE_CACHE_ALIAS]
+
+
+def tag_key(tag):
+    return f"pc:tag:{tag}"
+
+
+def page_tag(page_id):
+    return f"page:{page_id}"
+
+
+def current_generation():
+    """The stamp of the latest invalidation: a page rendered after reading it, and stored while it is
+    still current, cannot have missed a change."""
+    return page_cache().get(GENERATION_KEY) or 0
+
+
+def tag_versions(tags):
+    found = page_cache().get_many([tag_key(tag) for tag in tags])
+    return {tag: found.get(tag_key(tag)) for tag in tags}
+
+
+def _next_generation(cache):
+    try:
+        return cache.incr(GENERATION_KEY)
+    except ValueError:
+        # Lost (evicted, flushed): start above every stamp handed out before, which came from a clock.
+        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        return cache.incr(GENERATION_KEY)
+
+
+def _stamp(tags):
+    try:
+        cache = page_cache()
+        generation = _next_generation(cache)
+        cache.set_many({tag_key(tag): generation for tag in tags}, timeout=None)
+    except Exception:
+        # Publishing must not fail because the cache does (down, or its table not made yet).
+        logger.exception("Page cache: could not invalidate %s", sorted(tags))
+
+
+def invalidate(*tags):
+    """Make every kept page and fragment that carries one of ``tags`` stale.
+
+    Inside a transaction it happens twice: now, so that this process (and a database cache that
+    shares the transaction) stops serving them at once, and again after the commit, because a
+    request that rendered the old content meanwhile may have stored it under the first stamp.
+    """
+    tags = {tag for tag in tags if tag}
+    if not tags:
+        return
+    _stamp(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _stamp(tags), robust=True)
+
+
+def invalidate_pages(pages, *, descendants=False):
+    """Make stale every kept page that shows one of ``pages`` (Page instances or ids): the pages
+    themselves, their ancestors' listings, and every page that listed or linked them.
+
+    The call for feature apps whose data a page shows without the page being saved (approved
+    figures, counts): ``portal.cache.invalidate_pages([dashboard])``. ``descendants=True`` also
+    covers the pages below (their addresses or visibility changed).
+    """
+    from .invalidation import page_change_tags
+
+    tags = set()
+    for page in pages:
+        tags |= page_change_tags(page, descendants=descendants)
+    invalidate(*tags)
+
+
+def depends_on(*tags):
+    """Declare, while a page renders, that it shows something those tags stand for: the page is
+    invalidated with them. Outside a cacheable render it does nothing."""
+    from .pagecache import current_render
+
+    render = current_render()
+    if render is not None:
+        render.tags.update(tag for tag in tags if tag)
+
+
+def expires_at(moment):
+    """Declare, while a page renders, that what it shows changes by itself at ``moment`` (an event
+    starts, registration closes): the kept copy is not served after it."""
+    from .pagecache import current_render
+
+    render = current_render()
+    if render is not None and moment is not None:
+        render.expire_at(moment)

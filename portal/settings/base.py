@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -182,7 +183,13 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
+        },
+        # Kept pages (portal/pagecache.py) in the same Redis, under their own prefix.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
+        },
     }
 else:
     CACHES = {
@@ -192,10 +199,30 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         },
-        # Wagtail looks up image renditions in this cache; a database row would cost as much as the
-        # rendition's own row. Per process, so an image replaced elsewhere is seen within TIMEOUT.
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300},
+        # Kept pages in a table of their own: culling a full page cache never drops a rate-limit counter.
+        "pages": {
+            "BACKEND": "portal.cache.DatabaseCache",
+            "LOCATION": "portal_page_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))},
+        },
     }
+# Wagtail looks up image renditions in this cache; a database row would cost as much as the
+# rendition's own row. Per process, so an image replaced elsewhere is seen within TIMEOUT (a new
+# file or focal point changes the key at once).
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300}
+
+# The page cache (portal/pagecache.py): whole pages for anonymous visitors, invalidated by what
+# they show. PAGE_CACHE_TIMEOUT bounds a kept page's life in seconds; browsers revalidate after
+# PAGE_CACHE_BROWSER_MAX_AGE (with the ETag), a CDN or reverse proxy keeps pages
+# PAGE_CACHE_CDN_MAX_AGE unless purged (see WAGTAILFRONTENDCACHE below).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/django-admin/", "/documents/", "/api/", "/static/", "/media/"]
+# Models besides snippets, settings, sites and locales whose edits change what pages show.
+PAGE_CACHE_CONTENT_MODELS = env_list("PAGE_CACHE_CONTENT_MODELS")
 
 # Slow or failure-prone work (outgoing mail, later covers, indexing, reminders) runs as tasks
 # of Django's tasks API, stored in the database and run by `manage.py db_worker`.

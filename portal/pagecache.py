@@ -1,0 +1,430 @@
+"""The page cache: whole pages for anonymous visitors, shared by every worker.
+
+``PageCacheMiddleware`` keeps each Wagtail page that an anonymous visitor gets (the page and its
+routable sub-pages: lists, archives, feeds) in the shared cache (``PAGE_CACHE_ALIAS``: Redis with
+``REDIS_URL``, a database table otherwise), with the tags of everything the page showed (see
+``portal.cache``). A later visitor gets the kept copy while every tag still carries the stamp it
+was stored with, and at most until ``PAGE_CACHE_TIMEOUT``, local midnight (campaign and event
+states follow the date) or the moment a view declared with ``expires_at``.
+
+Never kept: anything but GET/HEAD, requests with a session (editors, who also never get a kept
+copy) or a pending message, previews, private pages, responses that set a cookie, say
+``private``/``no-store``/``no-cache``, render a CSRF token outside a hole, or are not 200.
+
+Holes: a template writes ``hole(name, arg)`` where a value must differ per request (a form's CSRF
+token and one-time key, seats left). The kept copy holds the marker; every response, kept or
+not, gets the marker replaced by ``register_hole``'s function on its way out, and is then marked
+``private, no-store`` for browsers and proxies. Other pages carry ``Cache-Control`` for a CDN
+(``PAGE_CACHE_BROWSER_MAX_AGE``, ``PAGE_CACHE_CDN_MAX_AGE``), an ``ETag`` and ``Last-Modified``.
+"""
+
+import contextvars
+import hashlib
+import logging
+import re
+import time
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from threading import Lock
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.db.models.signals import post_init
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.crypto import salted_hmac
+from django.utils.http import http_date
+from django.utils.safestring import mark_safe
+
+from . import cache as tags_api
+
+logger = logging.getLogger(__name__)
+
+# Trackers that share links add; they change nothing on the page.
+IGNORED_PARAMETERS = {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "zarsrc"}
+UNSTORED_HEADERS = {"set-cookie", "date", "expires", "cache-control", "etag", "last-modified", "content-length"}
+NOT_SHARED = ("private", "no-store", "no-cache")
+
+_current = contextvars.ContextVar("portal_page_cache_render", default=None)
+
+
+@dataclass
+class Render:
+    """What a page being rendered for the cache has shown so far."""
+
+    generation: int
+    tags: set = field(default_factory=lambda: {tags_api.SITE_TAG})
+    expires: float | None = None
+    page: object = None
+    refused: str = ""
+
+    def expire_at(self, moment):
+        stamp = moment.timestamp() if isinstance(moment, datetime) else float(moment)
+        if stamp > time.time() and (self.expires is None or stamp < self.expires):
+            self.expires = stamp
+
+
+def current_render():
+    return _current.get()
+
+
+def serving_page(page, request):
+    """Wagtail's ``before_serve_page``: this response is a page, and may be kept."""
+    request._portal_page_served = True
+    render = _current.get()
+    if render is None:
+        return
+    if getattr(request, "is_preview", False):
+        render.refused = "preview"
+        return
+    render.page = page
+    render.tags.add(f"subtree:{page.pk}")
+    render.tags.add(f"translations:{page.translation_key}")
+
+
+# --- What a render loaded ------------------------------------------------------------------
+
+
+def _record_instance(sender, instance, **kwargs):
+    render = _current.get()
+    if render is not None:
+        tag = instance_tag(instance)
+        if tag:
+            render.tags.add(tag)
+
+
+def instance_tag(instance):
+    """The tag a loaded or saved object stands under; None for objects no page shows as content
+    (renditions, revisions, registrations, logs…)."""
+    rule = _rules.get(type(instance))
+    if rule is None:
+        rule = _rules[type(instance)] = _rule_for(type(instance))
+    return rule(instance)
+
+
+_rules = {}
+
+
+def _rule_for(cls):
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page
+
+    if issubclass(cls, Page):
+        return lambda page: tags_api.page_tag(page.pk) if page.pk else None
+    if issubclass(cls, AbstractImage):
+        return lambda image: f"image:{image.pk}" if image.pk else None
+    if issubclass(cls, AbstractDocument):
+        return lambda document: f"document:{document.pk}" if document.pk else None
+    label = cls._meta.concrete_model._meta.label_lower
+    if label in content_models():
+        tag = f"model:{label}"
+        return lambda instance: tag
+    return lambda instance: None
+
+
+_content_models = None
+
+
+def content_models():
+    """Labels of the models whose edits change what pages show, besides pages, images and documents:
+    every snippet and setting, sites, locales, collections, tags, and ``PAGE_CACHE_CONTENT_MODELS``."""
+    global _content_models
+    if _content_models is None:
+        from wagtail.contrib.settings.registry import registry as settings_registry
+        from wagtail.snippets.models import get_snippet_models
+
+        labels = {"wagtailcore.site", "wagtailcore.locale", "wagtailcore.collection", "taggit.tag"}
+        labels |= {model._meta.label_lower for model in get_snippet_models()}
+        labels |= {model._meta.label_lower for model in settings_registry}
+        labels |= {label.lower() for label in settings.PAGE_CACHE_CONTENT_MODELS}
+        _content_models = frozenset(labels)
+    return _content_models
+
+
+def connect():
+    post_init.connect(_record_instance, dispatch_uid="portal_page_cache_record")
+
+
+# --- Holes --------------------------------------------------------------------------------
+
+_holes = {}
+
+
+def register_hole(name):
+    """``function(request, arg) -> str`` fills the hole ``name`` in every response."""
+
+    def register(function):
+        _holes[name] = function
+        return function
+
+    return register
+
+
+def _marker_secret():
+    # Editors' HTML cannot forge a marker they cannot know.
+    return salted_hmac("portal.pagecache.hole", "marker").hexdigest()[:12]
+
+
+def hole(name, arg=""):
+    """The marker for a hole; safe inside an attribute (no character HTML escapes)."""
+    return mark_safe(f"@@pc:{_marker_secret()}:{name}:{arg}@@")
+
+
+def _hole_pattern():
+    return re.compile(rb"@@pc:" + _marker_secret().encode() + rb":([a-z_.]+):([^@]*)@@")
+
+
+def fill_holes(request, response):
+    """Replace the markers; True if there were any (the response is then this visitor's only)."""
+    if response.streaming or b"@@pc:" not in response.content:
+        return False
+    found = False
+
+    def fill(match):
+        nonlocal found
+        found = True
+        return str(_holes[match.group(1).decode()](request, match.group(2).decode())).encode()
+
+    response.content = _hole_pattern().sub(fill, response.content)
+    return found
+
+
+# --- Site fragments -----------------------------------------------------------------------
+
+
+class SiteFragments:
+    """Per-process memory for what every page repeats (home, menu, footer settings, locales),
+    keyed by the ``site`` tag's stamp: one cache read per request instead of their queries, and a
+    menu or settings change (which stamps ``site``) reaches every worker at its next request."""
+
+    def __init__(self, size=512):
+        self.size = size
+        self.items = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, request, name, parts, build):
+        key = (name, site_version(request), *parts)
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = build()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+
+
+fragments = SiteFragments()
+
+
+def site_version(request):
+    version = getattr(request, "_portal_site_version", None)
+    if version is None:
+        version = tags_api.tag_versions([tags_api.SITE_TAG])[tags_api.SITE_TAG]
+        if version is None:
+            # Never stamped (or evicted): stamp it, so that the fragments kept under it are known.
+            tags_api.invalidate(tags_api.SITE_TAG)
+            version = tags_api.tag_versions([tags_api.SITE_TAG])[tags_api.SITE_TAG]
+        if request is not None:
+            request._portal_site_version = version
+    return version
+
+
+# --- Keeping and serving ------------------------------------------------------------------
+
+
+def entry_key(request):
+    parameters = sorted((k, v) for k, v in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+    query = urlencode([(k, v) for k, v in parameters if k not in IGNORED_PARAMETERS])
+    identity = "|".join([request.scheme, request.get_host(), translation.get_language() or "", request.path, query])
+    return "pc:entry:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _may_use_cache(request):
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS))
+
+
+def _refusal(request, response, render):
+    """Why this response must not be kept, or ""."""
+    if render.refused:
+        return render.refused
+    if render.page is None:
+        return "not a page"
+    if response.status_code != 200 or response.streaming:
+        return "status"
+    if response.cookies:
+        return "sets a cookie"
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return "renders a CSRF token outside a hole"
+    if any(word in response.get("Cache-Control", "") for word in NOT_SHARED):
+        return "private"
+    if response.has_header("Content-Encoding"):
+        return "encoded"
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return "session"
+    messages = getattr(request, "_messages", None)
+    if messages is not None and len(messages):
+        return "messages"
+    user = getattr(request, "_cached_user", None)
+    if user is not None and user.is_authenticated:
+        return "user"
+    return ""
+
+
+def _lifetime(render):
+    now = time.time()
+    local = timezone.localtime()
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    ends = [now + settings.PAGE_CACHE_TIMEOUT, midnight.timestamp()]
+    if render.expires is not None:
+        ends.append(render.expires)
+    return min(ends)
+
+
+def _etag(content):
+    return '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
+
+
+def _store(key, response, render):
+    cache = tags_api.page_cache()
+    tags = sorted(render.tags)
+    found = cache.get_many([tags_api.GENERATION_KEY, *(tags_api.tag_key(tag) for tag in tags)])
+    if (found.get(tags_api.GENERATION_KEY) or 0) != render.generation:
+        return None  # something changed while the page rendered: what it shows may be old already
+    missing = {tags_api.tag_key(tag): render.generation for tag in tags if tags_api.tag_key(tag) not in found}
+    for missing_key, generation in missing.items():
+        cache.add(missing_key, generation, timeout=None)
+    versions = {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
+    expires = _lifetime(render)
+    entry = {
+        "content": zlib.compress(response.content, 1),
+        "status": response.status_code,
+        "headers": [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS],
+        "tags": versions,
+        "expires": expires,
+        "stored": time.time(),
+        "etag": _etag(response.content),
+    }
+    cache.set(key, entry, timeout=max(1, int(expires - time.time())))
+    return entry
+
+
+def _lookup(key):
+    cache = tags_api.page_cache()
+    entry = cache.get(key)
+    if entry is None or entry["expires"] <= time.time():
+        return None
+    current = cache.get_many([tags_api.tag_key(tag) for tag in entry["tags"]])
+    for tag, version in entry["tags"].items():
+        if current.get(tags_api.tag_key(tag)) != version:
+            return None
+    return entry
+
+
+def _shared_headers(response, entry):
+    """For browsers and a CDN: how long to keep the page, and how to ask whether it changed."""
+    remaining = max(0, int(entry["expires"] - time.time()))
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(settings.PAGE_CACHE_BROWSER_MAX_AGE, remaining),
+        s_maxage=min(settings.PAGE_CACHE_CDN_MAX_AGE, remaining),
+    )
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["stored"])
+
+
+def _visitor_only(response):
+    for header in ("ETag", "Last-Modified"):
+        if response.has_header(header):
+            del response[header]
+    response["Cache-Control"] = "private, no-store"
+
+
+class PageCacheMiddleware:
+    """Placed after the session, CSRF, authentication and message middleware (it reads their
+    cookies, and a CSRF token filled into a hole gets its cookie from CsrfViewMiddleware) and
+    outside anything that compresses, so that it keeps plain bodies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            response = self.get_response(request)
+            self._finish_uncached(request, response)
+            return response
+        key = entry_key(request)
+        try:
+            entry = _lookup(key)
+            render = self._start(request) if entry is None else None
+        except Exception:
+            # A cache that is down slows pages; it must not break them.
+            logger.exception("Page cache: lookup failed")
+            response = self.get_response(request)
+            self._finish_uncached(request, response)
+            return response
+        if entry is not None:
+            return self._serve(request, entry)
+        token = _current.set(render)
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(token)
+        entry = None
+        if not _refusal(request, response, render):
+            try:
+                entry = _store(key, response, render)
+            except Exception:
+                logger.exception("Page cache: storing failed")
+        if fill_holes(request, response):
+            _visitor_only(response)
+        elif entry is not None:
+            _shared_headers(response, entry)
+        response["X-Page-Cache"] = "miss" if entry is not None else "bypass"
+        return response
+
+    @staticmethod
+    def _start(request):
+        # One read for the stamp the render starts from and the one its site fragments are kept under.
+        site_key = tags_api.tag_key(tags_api.SITE_TAG)
+        found = tags_api.page_cache().get_many([tags_api.GENERATION_KEY, site_key])
+        if site_key in found:
+            request._portal_site_version = found[site_key]
+        return Render(generation=found.get(tags_api.GENERATION_KEY) or 0)
+
+    def _serve(self, request, entry):
+        response = HttpResponse(zlib.decompress(entry["content"]), status=entry["status"], headers=entry["headers"])
+        if fill_holes(request, response):
+            _visitor_only(response)
+        else:
+            not_modified = get_conditional_response(request, etag=entry["etag"], last_modified=int(entry["stored"]))
+            if not_modified is not None:
+                response = not_modified
+            _shared_headers(response, entry)
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def _finish_uncached(self, request, response):
+        if fill_holes(request, response):
+            _visitor_only(response)
+        elif settings.SESSION_COOKIE_NAME in request.COOKIES and getattr(request, "_portal_page_served", False):
+            # An editor's view (user bar, drafts in listings) must never be kept by a proxy.
+            patch_cache_control(response, private=True, no_cache=True)
