@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import views  # noqa: F401 (registers the event page's holes for the page cache)
         from .models import EventPage
 
         page_published.connect(_give_new_seats_to_waiting_list, sender=EventPage)

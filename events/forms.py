@@ -1,11 +1,10 @@
 """The registration form on an event page, and the delegates form of the private link."""
 
-import secrets
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Organisation, OrganisationKind
+from portal.pagecache import hole
 
 from .models import DelegateRole, QuestionKind
 from .services import DelegateData, RegistrationRequest
@@ -123,7 +122,8 @@ class RegistrationForm(DelegateRowsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.event = event
         self.language = language
-        self.fields["idempotency_key"].initial = secrets.token_urlsafe(24)
+        # Filled per response (events.views): a kept copy of the page never holds anyone's key.
+        self.fields["idempotency_key"].initial = hole("events.form_key")
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")

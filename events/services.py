@@ -18,11 +18,14 @@ from datetime import timedelta
 from enum import StrEnum
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
+
+from portal.cache import invalidate_pages
 
 from .models import (
     ACTIVE_STATUSES,
@@ -131,6 +134,43 @@ def remaining_seats(event):
     if event.capacity is None:
         return None
     return max(0, event.capacity - seats_taken(event))
+
+
+def displayed_remaining(event_id, capacity):
+    """Free seats as event pages show them: counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, and
+    again after every change of seats (``seats_changed``). Registration itself counts under the lock."""
+    key = f"events:seats-taken:{event_id}"
+    taken = cache.get(key)
+    if taken is None:
+        taken = seats_taken(event_id)
+        cache.set(key, taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    return max(0, capacity - taken)
+
+
+def next_state_change(event, now):
+    """When the event's state changes by itself (registration opens or closes, it starts or ends)."""
+    moments = [event.registration_opens, event.effective_registration_closes, event.start, event.end]
+    return min((moment for moment in moments if moment and moment > now), default=None)
+
+
+def seats_changed(event_id):
+    """After a commit that took or freed seats: pages show the new count, and pages that show the
+    event's state (open, or full) are invalidated when it flips."""
+    event = EventPage.objects.filter(pk=event_id).only("capacity").first()
+    if event is None or event.capacity is None:
+        return
+    taken = seats_taken(event_id)
+    cache.set(f"events:seats-taken:{event_id}", taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    available = taken < event.capacity
+    key = f"events:seats-available:{event_id}"
+    if cache.get(key) != available:
+        cache.set(key, available, timeout=None)
+        invalidate_pages([event_id])
+
+
+def _seats_changed_on_commit(event):
+    event_id = event.pk
+    transaction.on_commit(lambda: seats_changed(event_id), robust=True)
 
 
 def event_state(event, now=None, remaining=...):
@@ -364,6 +404,8 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
                 status_changed_at=now,
             )
             _create_attendees(registration, delegates)
+            if status in SEAT_HOLDING_STATUSES:
+                _seats_changed_on_commit(event)
             _log(registration, "events.registration.create", user, status=status)
             if notify:
                 _notify(registration, status)
@@ -420,6 +462,8 @@ def update_delegates(registration, delegates, *, user=None, staff=False, now=Non
                 )
         registration.attendees.all().delete()
         _create_attendees(registration, delegates)
+        if registration.status in SEAT_HOLDING_STATUSES:
+            _seats_changed_on_commit(event)
         registration.save(update_fields=["updated_at"])
         _log(registration, "events.registration.edit", user, seats=len(delegates))
         _notify(registration, "updated")
@@ -447,6 +491,7 @@ def cancel(registration, *, user=None, staff=False, reason="", now=None):
         _log(registration, "events.registration.cancel", user, by_staff=staff)
         _notify(registration, "cancelled")
         if freed:
+            _seats_changed_on_commit(event)
             _promote_waiting(event, user, now)
     return registration
 
@@ -482,6 +527,7 @@ def _move_to_seat(registration, event, user, now, action):
     registration.status = RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
     registration.status_changed_at = now
     registration.save(update_fields=["status", "status_changed_at", "updated_at"])
+    _seats_changed_on_commit(event)
     _log(registration, action, user, status=registration.status)
     _notify(registration, "promoted")
 

@@ -2,6 +2,7 @@
 
 import calendar as pycalendar
 import json
+import secrets
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,7 +21,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from network.models import Organisation
+from portal import cache as page_cache
 from portal import ratelimit
+from portal.pagecache import hole, register_hole
 
 from . import services
 from .emails import check_in_qr
@@ -276,12 +280,30 @@ def event_detail(request, page):
         ical_url=page.url + page.reverse_subpage("ical_view"),
         quota_url=page.url + page.reverse_subpage("quota_view"),
         purge_days=settings.EVENTS_PURGE_AFTER_DAYS,
+        # Per visitor and fresh, filled into every response (portal/pagecache.py): the page cache
+        # keeps the rest of the page, and no visitor ever gets another's token or key.
+        csrf_token=hole("csrf"),
+        seats_left=hole("events.seats", f"{registration_event.pk}.{registration_event.capacity}")
+        if remaining is not None
+        else "",
     )
-    response = TemplateResponse(request, "events/event_page.html", context, status=status)
-    if form is not None:
-        # The form carries a one-time submission key: a cached copy would make two people share it.
-        response["Cache-Control"] = "private, no-store"
-    return response
+    # Registration opens or closes, the event starts or ends: the page changes by itself then.
+    page_cache.expires_at(services.next_state_change(page, now))
+    return TemplateResponse(request, "events/event_page.html", context, status=status)
+
+
+@register_hole("events.seats")
+def seats_left(request, arg):
+    """ "· 12 left", counted at most a few seconds ago; registration counts exactly under its lock."""
+    event_id, capacity = (int(part) for part in arg.split("."))
+    remaining = services.displayed_remaining(event_id, capacity)
+    return render_to_string("events/includes/seats_left.html", {"remaining": remaining})
+
+
+@register_hole("events.form_key")
+def form_key(request, arg):
+    """The registration form's one-time submission key (a double click registers once)."""
+    return secrets.token_urlsafe(24)
 
 
 def organisation_quota(request, page):

@@ -19,6 +19,7 @@ not, gets the marker replaced by ``register_hole``'s function on its way out, an
 """
 
 import contextvars
+import functools
 import hashlib
 import logging
 import re
@@ -33,6 +34,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.db.models.signals import post_init
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
@@ -164,18 +166,26 @@ def register_hole(name):
     return register
 
 
-def _marker_secret():
+@functools.cache
+def _marker_secret(secret_key=None):
     # Editors' HTML cannot forge a marker they cannot know.
-    return salted_hmac("portal.pagecache.hole", "marker").hexdigest()[:12]
+    return salted_hmac("portal.pagecache.hole", "marker", secret=secret_key).hexdigest()[:12]
+
+
+@register_hole("csrf")
+def csrf_token(request, arg):
+    """A form's CSRF token: write ``{% csrf_token %}`` with ``csrf_token=hole("csrf")`` in the context."""
+    return get_token(request)
 
 
 def hole(name, arg=""):
     """The marker for a hole; safe inside an attribute (no character HTML escapes)."""
-    return mark_safe(f"@@pc:{_marker_secret()}:{name}:{arg}@@")
+    return mark_safe(f"@@pc:{_marker_secret(settings.SECRET_KEY)}:{name}:{arg}@@")
 
 
-def _hole_pattern():
-    return re.compile(rb"@@pc:" + _marker_secret().encode() + rb":([a-z_.]+):([^@]*)@@")
+@functools.cache
+def _hole_pattern(secret_key):
+    return re.compile(rb"@@pc:" + _marker_secret(secret_key).encode() + rb":([a-z_.]+):([^@]*)@@")
 
 
 def fill_holes(request, response):
@@ -189,7 +199,7 @@ def fill_holes(request, response):
         found = True
         return str(_holes[match.group(1).decode()](request, match.group(2).decode())).encode()
 
-    response.content = _hole_pattern().sub(fill, response.content)
+    response.content = _hole_pattern(settings.SECRET_KEY).sub(fill, response.content)
     return found
 
 
@@ -308,9 +318,11 @@ def _store(key, response, render):
     found = cache.get_many([tags_api.GENERATION_KEY, *(tags_api.tag_key(tag) for tag in tags)])
     if (found.get(tags_api.GENERATION_KEY) or 0) != render.generation:
         return None  # something changed while the page rendered: what it shows may be old already
-    missing = {tags_api.tag_key(tag): render.generation for tag in tags if tags_api.tag_key(tag) not in found}
-    for missing_key, generation in missing.items():
-        cache.add(missing_key, generation, timeout=None)
+    # Never stamped yet (or evicted): stamped now with the render's generation, but never over a
+    # stamp that another process writes meanwhile.
+    tags_api.add_many(
+        cache, {tags_api.tag_key(tag): render.generation for tag in tags if tags_api.tag_key(tag) not in found}
+    )
     versions = {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
     expires = _lifetime(render)
     entry = {

@@ -293,6 +293,8 @@ EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
 EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
 # How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
 EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))
+# Seats left on an event page are counted at most this many seconds ago (and again after each change).
+EVENTS_SEATS_CACHE_SECONDS = int(os.environ.get("EVENTS_SEATS_CACHE_SECONDS", "5"))
 
 # Search (search/): Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise and
 # whenever Elasticsearch fails. A slow cluster must not hold the search page for long.

@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from portal.pagecache import fragments
+
 register = template.Library()
 
 
@@ -16,13 +18,27 @@ def _localized_home(request):
     return site.root_page.localized.specific
 
 
+def _site_key(request):
+    site = Site.find_for_request(request)
+    return (site.pk if site else None, translation.get_language())
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context):
     request = context["request"]
     cache_key = "_portal_site_home"
     if not hasattr(request, cache_key):
-        setattr(request, cache_key, _localized_home(request))
+        home = fragments.get(request, "home", _site_key(request), lambda: _localized_home(request))
+        setattr(request, cache_key, home)
     return getattr(request, cache_key)
+
+
+def _menu_pages(home):
+    return list(home.get_children().live().public().in_menu())
+
+
+def _locales():
+    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -32,7 +48,8 @@ def main_menu(context):
     current_path = current.path if isinstance(current, Page) else ""
     items = []
     if home is not None:
-        for item in home.get_children().live().public().in_menu():
+        request = context["request"]
+        for item in fragments.get(request, "menu", (home.pk,), lambda: _menu_pages(home)):
             items.append(
                 {
                     "page": item,
@@ -59,7 +76,7 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         url = None
         if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
+            locale = fragments.get(request, "locales", (), _locales).get(code)
             translated = page.get_translation_or_none(locale) if locale else None
             if translated is not None and translated.live:
                 url = translated.get_url(request)
@@ -78,8 +95,20 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
     # depth 1 is Wagtail's invisible root; the home page starts the trail.
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    # Titles and addresses are all a trail shows: no specific page needed.
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     return {"ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context, label):
+    """A site setting (``"home.SiteSettings"``) from the site fragments: no query on most requests."""
+    from django.apps import apps
+
+    request = context["request"]
+    model = apps.get_model(label)
+    site = Site.find_for_request(request)
+    return fragments.get(request, "setting", (label, site.pk if site else None), lambda: model.for_site(site))
 
 
 @register.simple_tag(takes_context=True)
