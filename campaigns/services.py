@@ -143,3 +143,17 @@ def ensure_campaign_workflow(pages, group_name="Moderators"):
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def content_tag(campaign_translation_key):
+    """The page cache's tag for what a campaign page lists from elsewhere (its events, news and
+    stories), in either language: invalidated when one of them changes."""
+    return f"campaign:{campaign_translation_key}"
+
+
+def content_tags_of(campaign_id):
+    """For a page linked to a campaign: the tags of the campaign pages that list it."""
+    from .models import CampaignPage
+
+    keys = CampaignPage.objects.filter(pk=campaign_id).values_list("translation_key", flat=True)
+    return [content_tag(key) for key in keys]

@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import PageSection
+from portal import cache as page_cache
 
 from . import services
 from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
@@ -51,6 +52,7 @@ def home_stories_context(page, request):
 
 
 def campaign_stories_context(page, request):
+    page_cache.depends_on(services.content_tag(page.translation_key))
     stories = list(_stories(page.stories.all()).order_by("-first_published_at")[:CAMPAIGN_STORIES])
     if not stories:
         return None
@@ -77,3 +79,11 @@ def campaign_stories_section():
     return PageSection(
         order=20, template="campaigns/includes/campaign_stories_section.html", get_context=campaign_stories_context
     )
+
+
+@hooks.register("portal_page_cache_tags")
+def story_cache_tags(page):
+    """A story changed: the campaign page that lists it."""
+    if isinstance(page, StoryPage) and page.campaign_id:
+        return services.content_tags_of(page.campaign_id)
+    return ()

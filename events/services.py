@@ -20,6 +20,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -153,6 +154,27 @@ def next_state_change(event, now):
     return min((moment for moment in moments if moment and moment > now), default=None)
 
 
+def next_change_among(events, now):
+    """The next moment any of these events changes state: what a list of them shows changes then."""
+    found = events.aggregate(
+        *(
+            Min(name, filter=Q(**{f"{name}__gt": now}))
+            for name in ("start", "end", "registration_opens", "registration_closes")
+        )
+    )
+    return min((moment for moment in found.values() if moment), default=None)
+
+
+def _availability_key(event_id):
+    return f"events:seats-available:{event_id}"
+
+
+def note_shown_availability(event_id, remaining):
+    """A page shows the event as having free seats, or not: ``seats_changed`` compares with it."""
+    if remaining is not None:
+        cache.add(_availability_key(event_id), remaining > 0, timeout=None)
+
+
 def seats_changed(event_id):
     """After a commit that took or freed seats: pages show the new count, and pages that show the
     event's state (open, or full) are invalidated when it flips."""
@@ -162,7 +184,7 @@ def seats_changed(event_id):
     taken = seats_taken(event_id)
     cache.set(f"events:seats-taken:{event_id}", taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
     available = taken < event.capacity
-    key = f"events:seats-available:{event_id}"
+    key = _availability_key(event_id)
     if cache.get(key) != available:
         cache.set(key, available, timeout=None)
         invalidate_pages([event_id])

@@ -135,6 +135,7 @@ def event_index(request, index):
             event.state = services.event_state(event, now)
             event.state_label = services.STATE_LABELS[event.state]
     context.update(view=view, filters=filters, now=now, query=_query_without(request, "page"))
+    page_cache.expires_at(services.next_change_among(_events(index), now))
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
@@ -150,6 +151,7 @@ def event_archive(request, index):
     context = index.get_context(request)
     events = _events(index).filter(end__lt=now).order_by("-start")
     context.update(events=Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page")), archive=True)
+    page_cache.expires_at(services.next_change_among(_events(index), now))
     return TemplateResponse(request, "events/event_archive.html", context)
 
 
@@ -233,6 +235,7 @@ def event_detail(request, page):
     now = timezone.now()
     registration_event = page.registration_event()
     remaining = services.remaining_seats(registration_event) if page.takes_registrations else None
+    services.note_shown_availability(registration_event.pk, remaining)
     state = services.event_state(page, now, remaining)
     form, status = None, 200
     if state in REGISTERING_STATES:

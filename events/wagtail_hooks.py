@@ -6,7 +6,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from campaigns import services as campaign_services
 from home.sections import PageSection
+from portal import cache as page_cache
 
 from . import admin_urls
 from .admin_views import can_view_registrations
@@ -70,10 +72,18 @@ def register_log_actions(actions):
     actions.register_action("events.attendee.undo_check_in", _("Undo check-in"), _("Check-in undone"))
 
 
+def organiser_tag(organisation_id):
+    """The page cache's tag for a learning centre's list of events."""
+    return f"organisation-events:{organisation_id}"
+
+
 def _upcoming(queryset, request):
-    return list(
+    events = list(
         queryset.live().public().filter(end__gte=timezone.now()).order_by("start").specific()[:HOME_SECTION_SIZE]
     )
+    # The list changes by itself when one of them ends.
+    page_cache.expires_at(min((event.end for event in events), default=None))
+    return events
 
 
 def _home_section(page, request):
@@ -85,6 +95,7 @@ def _home_section(page, request):
 
 
 def _campaign_section(page, request):
+    page_cache.depends_on(campaign_services.content_tag(page.translation_key))
     # Events may be linked to the campaign in either language: show each once, in the page's language.
     linked = EventPage.objects.live().public().filter(campaign__translation_key=page.translation_key)
     events = {}
@@ -107,6 +118,7 @@ def campaign_events_section():
 
 
 def _learning_centre_section(centre, request):
+    page_cache.depends_on(organiser_tag(centre.pk))
     language = translation.get_language()
     events = _upcoming(EventPage.objects.filter(organisers=centre, locale__language_code=language), request)
     if not events:
@@ -117,3 +129,15 @@ def _learning_centre_section(centre, request):
 @hooks.register("portal_learning_centre_sections")
 def learning_centre_events_section():
     return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)
+
+
+@hooks.register("portal_page_cache_tags")
+def event_cache_tags(page):
+    """An event changed: the campaign page and the learning centres' pages that list it."""
+    if not isinstance(page, EventPage):
+        return ()
+    # Read from the page itself: in post_save its organisers are not written to the database yet.
+    tags = [organiser_tag(organisation.pk) for organisation in page.organisers.all()]
+    if page.campaign_id:
+        tags += campaign_services.content_tags_of(page.campaign_id)
+    return tags

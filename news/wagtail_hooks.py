@@ -1,6 +1,8 @@
 from wagtail import hooks
 
+from campaigns import services as campaign_services
 from home.sections import PageSection
+from portal import cache as page_cache
 
 from .models import NewsIndexPage, NewsPage
 
@@ -23,6 +25,7 @@ def home_news_context(page, request):
 
 
 def campaign_news_context(page, request):
+    page_cache.depends_on(campaign_services.content_tag(page.translation_key))
     items = list(_news(page.news_items.all())[:CAMPAIGN_NEWS])
     if not items:
         return None
@@ -43,3 +46,11 @@ def home_news_section():
 @hooks.register("portal_campaign_sections")
 def campaign_news_section():
     return PageSection(order=30, template="news/includes/campaign_news_section.html", get_context=campaign_news_context)
+
+
+@hooks.register("portal_page_cache_tags")
+def news_cache_tags(page):
+    """A news item changed: the campaign page that lists it."""
+    if isinstance(page, NewsPage) and page.campaign_id:
+        return campaign_services.content_tags_of(page.campaign_id)
+    return ()

@@ -217,7 +217,10 @@ class SiteFragments:
         self.lock = Lock()
 
     def get(self, request, name, parts, build):
-        key = (name, site_version(request), *parts)
+        version = site_version(request)
+        if version is None:
+            return build()
+        key = (name, version, *parts)
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
@@ -238,13 +241,18 @@ fragments = SiteFragments()
 
 
 def site_version(request):
+    """The ``site`` tag's stamp; None when the cache cannot tell (the fragments are then built anew)."""
     version = getattr(request, "_portal_site_version", None)
     if version is None:
-        version = tags_api.tag_versions([tags_api.SITE_TAG])[tags_api.SITE_TAG]
-        if version is None:
-            # Never stamped (or evicted): stamp it, so that the fragments kept under it are known.
-            tags_api.invalidate(tags_api.SITE_TAG)
+        try:
             version = tags_api.tag_versions([tags_api.SITE_TAG])[tags_api.SITE_TAG]
+            if version is None:
+                # Never stamped (or evicted): stamp it, so that the fragments kept under it are known.
+                tags_api.invalidate(tags_api.SITE_TAG)
+                version = tags_api.tag_versions([tags_api.SITE_TAG])[tags_api.SITE_TAG]
+        except Exception:
+            logger.exception("Page cache: cannot read the site stamp")
+            return None
         if request is not None:
             request._portal_site_version = version
     return version
@@ -437,6 +445,8 @@ class PageCacheMiddleware:
     def _finish_uncached(self, request, response):
         if fill_holes(request, response):
             _visitor_only(response)
-        elif settings.SESSION_COOKIE_NAME in request.COOKIES and getattr(request, "_portal_page_served", False):
-            # An editor's view (user bar, drafts in listings) must never be kept by a proxy.
-            patch_cache_control(response, private=True, no_cache=True)
+        if getattr(request, "_portal_page_served", False):
+            response["X-Page-Cache"] = "bypass"
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # An editor's view (user bar, drafts in listings) must never be kept by a proxy.
+                patch_cache_control(response, private=True, no_cache=True)
