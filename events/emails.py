@@ -1,4 +1,4 @@
-"""The e-mails a registrant receives, queued after the transaction commits.
+"""The e-mails a registrant receives, built by a task after the transaction commits.
 
 They go through the portal's outbox (portal/mail.py): a failing mail server delays them, never loses them.
 """
@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Site
 
 from .ical import calendar
@@ -98,6 +99,13 @@ def build_message(registration, kind):
             message.attach(f"{registration.reference}.png", qr_png(registration), "image/png")
             message.attach("event.ics", calendar([(event, context["event_url"])]), "text/calendar")
     return message
+
+
+@task()
+def registration_mail(registration_id, kind):
+    """A registrant's e-mail, built by the task worker (QR code, calendar file) after the commit: the
+    request that registered has answered already."""
+    send_registration_mail(registration_id, kind)
 
 
 def send_registration_mail(registration_id, kind):

@@ -6,8 +6,9 @@ under that lock, never kept in a counter. On PostgreSQL the lock is a real row l
 (``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
 with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
 
-E-mails are queued with ``transaction.on_commit`` into the portal's outbox, which retries when
-the mail server fails: a registration is never lost because of mail, nor its mail.
+E-mails are built by a task enqueued once the transaction commits, and go through the portal's
+outbox, which retries when the mail server fails: a registration is never lost because of mail,
+nor its mail, and the request that registers never waits for either.
 """
 
 import logging
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from portal.cache import invalidate_pages
+from portal.tasks import enqueue_on_commit
 
 from .models import (
     ACTIVE_STATUSES,
@@ -681,7 +683,6 @@ def log_export(event, user, fmt):
 
 
 def _notify(registration, kind):
-    from .emails import send_registration_mail
+    from .emails import registration_mail
 
-    pk = registration.pk
-    transaction.on_commit(lambda: send_registration_mail(pk, kind), robust=True)
+    enqueue_on_commit(registration_mail, registration.pk, kind)

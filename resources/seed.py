@@ -20,6 +20,7 @@ from campaigns.models import CampaignPage
 from home.seed import en, generated_image, home_pages, upsert_child, upsert_translation, vi
 from network.seed import area, organisation
 
+from .covers import ensure_cover
 from .models import (
     Audience,
     LibraryPage,
@@ -182,6 +183,8 @@ def upsert_resource(library, slug, fields, topics, audiences, gallery=()):
     if page.pk is None:
         library.add_child(instance=page)
     page.save_revision().publish()
+    # The demo shows its covers at once, without waiting for the task worker.
+    ensure_cover(page)
     return page
 
 
@@ -321,7 +324,7 @@ def seed(stdout):
     made = _plan_resources(library, organisations, topics, audiences)
     made += _catalogue_resources(library, organisations, topics, audiences)
     for n, (page, title_en, summary_en, slug_en) in enumerate(made):
-        upsert_translation(
+        english = upsert_translation(
             page,
             en(),
             title=title_en,
@@ -330,6 +333,7 @@ def seed(stdout):
             search_description=summary_en,
             description="<p>The resource itself is in its original language.</p>",
         )
+        ensure_cover(english)
         # Demo popularity, so that "most downloaded" has something to sort.
         ResourceDownload.objects.update_or_create(
             translation_key=page.translation_key, date=date(2024, 10, 2), defaults={"count": (n * 37) % 140 + 3}

@@ -1,13 +1,15 @@
 """Live index updates: publish, unpublish, move, slug change, privacy change and delete.
 
-Every update runs after the transaction commits (the page is really there, or really gone) and
-never raises into publishing: a failing backend is logged and caught up by the next reindex.
+Every update is a task enqueued after the transaction commits (the page is really there, or
+really gone), so that publishing never waits for the index, and it never raises: a failing
+backend is logged and caught up by the next reindex.
 """
 
 import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -17,18 +19,34 @@ from . import indexer, services
 logger = logging.getLogger(__name__)
 
 
-def _safely(function, page_ids):
-    """A commit callback; ``page_ids`` may be a callable, evaluated once committed."""
+@task()
+def update_pages(page_ids):
+    _safely(indexer.update, page_ids)
 
-    def run():
-        ids = page_ids
+
+@task()
+def remove_pages(page_ids):
+    _safely(indexer.remove, page_ids)
+
+
+def _safely(function, page_ids):
+    try:
+        function(page_ids)
+    except Exception:
+        logger.exception("Search index update failed for pages %s; the next reindex will catch up", page_ids)
+
+
+def _after_commit(index_task, page_ids):
+    """Enqueue once committed; ``page_ids`` may be a callable, evaluated then."""
+
+    def enqueue():
         try:
             ids = page_ids() if callable(page_ids) else page_ids
-            function(ids)
+            index_task.enqueue(list(ids))
         except Exception:
-            logger.exception("Search index update failed for pages %s; the next reindex will catch up", ids)
+            logger.exception("Search index update for pages %s could not be queued", page_ids)
 
-    return run
+    transaction.on_commit(enqueue, robust=True)
 
 
 def _subtree_ids(page_id):
@@ -42,26 +60,26 @@ def _subtree_ids(page_id):
 
 
 def on_published(sender, instance, **kwargs):
-    transaction.on_commit(_safely(indexer.update, [instance.pk]))
+    _after_commit(update_pages, [instance.pk])
 
 
 def on_unpublished(sender, instance, **kwargs):
-    transaction.on_commit(_safely(indexer.update, [instance.pk]))
+    _after_commit(update_pages, [instance.pk])
 
 
 def on_subtree_changed(sender, instance, **kwargs):
     # Moves, slug changes and privacy changes alter the URL or visibility of every descendant.
-    transaction.on_commit(_safely(indexer.update, _subtree_ids(instance.pk)))
+    _after_commit(update_pages, _subtree_ids(instance.pk))
 
 
 def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id:
-        transaction.on_commit(_safely(indexer.update, _subtree_ids(instance.page_id)))
+        _after_commit(update_pages, _subtree_ids(instance.page_id))
 
 
 def on_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        transaction.on_commit(_safely(indexer.remove, [instance.pk]))
+        _after_commit(remove_pages, [instance.pk])
 
 
 def on_promotion_changed(sender, **kwargs):
