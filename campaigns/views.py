@@ -5,6 +5,8 @@ from urllib.parse import quote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.pagecache import public_pages
+
 from . import forms, models, services
 
 STORIES_PER_PAGE = 9
@@ -42,7 +44,7 @@ def _image_url(request, image, spec="fill-1200x630"):
 
 def campaign_index(page, request):
     context = _page_context(page, request)
-    campaigns = models.CampaignPage.objects.child_of(page).live().public().select_related("kind", "hero_image")
+    campaigns = public_pages(models.CampaignPage.objects.child_of(page).live()).select_related("kind", "hero_image")
     years = sorted(set(campaigns.values_list("year", flat=True)), reverse=True)
     form = forms.CampaignFilterForm(request.GET or None, years=years)
     today = services.request_today(request)
@@ -128,7 +130,7 @@ def campaign_news_feed(page, request, kind):
 
 def story_index(page, request):
     context = _page_context(page, request)
-    stories = models.StoryPage.objects.child_of(page).live().public()
+    stories = public_pages(models.StoryPage.objects.child_of(page).live())
     districts = sorted(set(stories.values_list("district", flat=True)))
     campaigns = models.CampaignPage.objects.filter(pk__in=stories.values("campaign")).order_by("-start_date")
     form = forms.StoryFilterForm(request.GET or None, districts=districts, campaigns=campaigns)

@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import PageSection
 from portal import cache as page_cache
+from portal.pagecache import public_pages
 
 from . import services
 from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
@@ -25,12 +26,12 @@ register_snippet(CampaignKindViewSet)
 
 
 def _stories(queryset):
-    return queryset.live().public().select_related("photo").prefetch_related("photo__renditions")
+    return public_pages(queryset.live()).select_related("photo").prefetch_related("photo__renditions")
 
 
 def featured_campaign_context(page, request):
     today = services.request_today(request)
-    campaigns = CampaignPage.objects.live().public().filter(locale=page.locale).select_related("kind")
+    campaigns = public_pages(CampaignPage.objects.live()).filter(locale=page.locale).select_related("kind")
     campaign = services.featured_campaign(campaigns, today)
     if campaign is None:
         return None

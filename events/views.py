@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from network.models import Organisation
 from portal import cache as page_cache
 from portal import ratelimit
-from portal.pagecache import hole, register_hole
+from portal.pagecache import hole, public_pages, register_hole
 
 from . import services
 from .emails import check_in_qr
@@ -41,8 +41,7 @@ EVENTS_PER_PAGE = 12
 
 def _events(index):
     return (
-        EventPage.objects.live()
-        .public()
+        public_pages(EventPage.objects.live())
         .child_of(index)
         .select_related("campaign")
         .prefetch_related("organisers")
@@ -74,7 +73,7 @@ def _filter(events, params, now):
 
 
 def _filter_options(index):
-    events = EventPage.objects.live().public().child_of(index)
+    events = public_pages(EventPage.objects.live()).child_of(index)
     districts = sorted(set(events.exclude(district="").values_list("district", flat=True)))
     campaigns = {e.campaign for e in events.select_related("campaign") if e.campaign_id}
     return {

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from campaigns import services as campaign_services
 from home.sections import PageSection
 from portal import cache as page_cache
+from portal.pagecache import public_pages
 
 from . import admin_urls
 from .admin_views import can_view_registrations
@@ -79,7 +80,7 @@ def organiser_tag(organisation_id):
 
 def _upcoming(queryset, request):
     events = list(
-        queryset.live().public().filter(end__gte=timezone.now()).order_by("start").specific()[:HOME_SECTION_SIZE]
+        public_pages(queryset.live()).filter(end__gte=timezone.now()).order_by("start").specific()[:HOME_SECTION_SIZE]
     )
     # The list changes by itself when one of them ends.
     page_cache.expires_at(min((event.end for event in events), default=None))
@@ -97,7 +98,7 @@ def _home_section(page, request):
 def _campaign_section(page, request):
     page_cache.depends_on(campaign_services.content_tag(page.translation_key))
     # Events may be linked to the campaign in either language: show each once, in the page's language.
-    linked = EventPage.objects.live().public().filter(campaign__translation_key=page.translation_key)
+    linked = public_pages(EventPage.objects.live()).filter(campaign__translation_key=page.translation_key)
     events = {}
     for event in linked.order_by("-start"):
         if event.translation_key not in events or event.locale_id == page.locale_id:

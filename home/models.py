@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+
+from portal.pagecache import public_pages, view_restrictions
 
 from .blocks import BodyBlock
 from .sections import page_sections
@@ -45,6 +47,12 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every page it serves (two queries); most sites have no restriction at all.
+        if not view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -97,7 +105,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = public_pages(self.get_children().live().in_menu()).specific()
         context["feature_sections"] = page_sections("portal_home_sections", self, request)
         return context
 

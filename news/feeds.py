@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from campaigns.services import as_datetime
+from portal.pagecache import public_pages
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_LENGTH = 20
@@ -46,7 +47,7 @@ class NewsFeed(Feed):
 
 
 def _news(queryset):
-    return queryset.live().public().order_by("-date", "-pk").prefetch_related("tags")[:FEED_LENGTH]
+    return public_pages(queryset.live()).order_by("-date", "-pk").prefetch_related("tags")[:FEED_LENGTH]
 
 
 def index_feed(index, request, kind):

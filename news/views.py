@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from campaigns import services
 from campaigns.models import CampaignPage
 from campaigns.views import share_links
+from portal.pagecache import public_pages
 
 from . import feeds, forms, models
 
@@ -14,7 +15,7 @@ NEWS_PER_PAGE = 10
 def news_index(page, request):
     request.is_preview = getattr(request, "is_preview", False)
     context = page.get_context(request)
-    items = models.NewsPage.objects.child_of(page).live().public()
+    items = public_pages(models.NewsPage.objects.child_of(page).live())
     campaigns = CampaignPage.objects.filter(pk__in=items.values("campaign")).order_by("-start_date")
     form = forms.NewsFilterForm(request.GET or None, campaigns=campaigns)
     listing = (

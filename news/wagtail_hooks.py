@@ -3,6 +3,7 @@ from wagtail import hooks
 from campaigns import services as campaign_services
 from home.sections import PageSection
 from portal import cache as page_cache
+from portal.pagecache import public_pages
 
 from .models import NewsIndexPage, NewsPage
 
@@ -12,7 +13,10 @@ CAMPAIGN_NEWS = 6
 
 def _news(queryset):
     return (
-        queryset.live().public().select_related("image").prefetch_related("image__renditions").order_by("-date", "-pk")
+        public_pages(queryset.live())
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-pk")
     )
 
 

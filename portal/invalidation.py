@@ -134,9 +134,9 @@ def _is_setting(model):
 
 
 def _restriction_changed(restriction):
+    # The site fragments keep the list of restrictions.
     page = Page.objects.filter(pk=restriction.page_id).first()
-    if page is not None:
-        _pages_changed([page], descendants=True)
+    _pages_changed([page] if page is not None else [], descendants=True, extra={cache.SITE_TAG})
 
 
 def on_m2m_changed(sender, instance, action, **kwargs):

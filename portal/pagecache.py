@@ -32,6 +32,7 @@ from threading import Lock
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_init
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -51,6 +52,7 @@ UNSTORED_HEADERS = {"set-cookie", "date", "expires", "cache-control", "etag", "l
 NOT_SHARED = ("private", "no-store", "no-cache")
 
 _current = contextvars.ContextVar("portal_page_cache_render", default=None)
+_request = contextvars.ContextVar("portal_request", default=None)
 
 
 @dataclass
@@ -217,6 +219,9 @@ class SiteFragments:
         self.lock = Lock()
 
     def get(self, request, name, parts, build):
+        request = request or _request.get()
+        if request is None:
+            return build()
         version = site_version(request)
         if version is None:
             return build()
@@ -238,6 +243,28 @@ class SiteFragments:
 
 
 fragments = SiteFragments()
+
+
+def view_restrictions(request=None):
+    """Every page view restriction (most sites have none): Wagtail asks for them on every page served
+    and every ``public()`` list. A restriction's change stamps ``site``."""
+    from wagtail.models import PageViewRestriction
+
+    return fragments.get(request, "restrictions", (), lambda: list(PageViewRestriction.objects.select_related("page")))
+
+
+def public_pages(queryset):
+    """``queryset.public()`` without its query for the restrictions."""
+    private = Q()
+    for restriction in view_restrictions():
+        private |= queryset.descendant_of_q(restriction.page, inclusive=True)
+    return queryset.exclude(private) if private else queryset
+
+
+def _find_site(request):
+    from wagtail.models import Site
+
+    return fragments.get(request, "wagtail_site", (request.get_host(),), lambda: Site._find_for_request(request))
 
 
 def site_version(request):
@@ -387,6 +414,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self._respond(request)
+        finally:
+            _request.reset(token)
+
+    def _respond(self, request):
         if not _may_use_cache(request):
             response = self.get_response(request)
             self._finish_uncached(request, response)
@@ -403,6 +437,7 @@ class PageCacheMiddleware:
             return response
         if entry is not None:
             return self._serve(request, entry)
+        request._wagtail_site = _find_site(request)
         token = _current.set(render)
         try:
             response = self.get_response(request)

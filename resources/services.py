@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 
 from portal.http import client_ip
+from portal.pagecache import public_pages
 from search import services as search_services
 
 from .models import (
@@ -169,7 +170,7 @@ def tidy_querystring(querydict):
 
 
 def live_resources(language, within=None):
-    queryset = ResourcePage.objects.live().public().filter(locale__language_code=language)
+    queryset = public_pages(ResourcePage.objects.live()).filter(locale__language_code=language)
     if within is not None:
         queryset = queryset.child_of(within)
     return queryset

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from portal.pagecache import fragments
+from portal.pagecache import fragments, public_pages
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ def site_home(context):
 
 
 def _menu_pages(home):
-    return list(home.get_children().live().public().in_menu())
+    return list(public_pages(home.get_children().live().in_menu()))
 
 
 def _locales():
