@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import PageSection
 from portal import cache as page_cache
-from portal.pagecache import public_pages
+from portal.pagecache import index_page, public_pages
 
 from . import services
 from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
@@ -31,7 +31,7 @@ def _stories(queryset):
 
 def featured_campaign_context(page, request):
     today = services.request_today(request)
-    campaigns = public_pages(CampaignPage.objects.live()).filter(locale=page.locale).select_related("kind")
+    campaigns = public_pages(CampaignPage.objects.live()).filter(locale_id=page.locale_id).select_related("kind")
     campaign = services.featured_campaign(campaigns, today)
     if campaign is None:
         return None
@@ -45,7 +45,7 @@ def featured_campaign_context(page, request):
 
 
 def home_stories_context(page, request):
-    index = StoryIndexPage.objects.live().filter(locale=page.locale).first()
+    index = index_page(StoryIndexPage, page.locale_id, request)
     if index is None:
         return None
     stories = list(_stories(StoryPage.objects.child_of(index)).order_by("-first_published_at")[:HOME_STORIES])
@@ -57,7 +57,7 @@ def campaign_stories_context(page, request):
     stories = list(_stories(page.stories.all()).order_by("-first_published_at")[:CAMPAIGN_STORIES])
     if not stories:
         return None
-    index = StoryIndexPage.objects.live().filter(locale=page.locale).first()
+    index = index_page(StoryIndexPage, page.locale_id, request)
     return {"campaign": page, "stories": stories, "index": index}
 
 

@@ -159,10 +159,10 @@ def next_state_change(event, now):
 def next_change_among(events, now):
     """The next moment any of these events changes state: what a list of them shows changes then."""
     found = events.aggregate(
-        *(
-            Min(name, filter=Q(**{f"{name}__gt": now}))
+        **{
+            name: Min(name, filter=Q(**{f"{name}__gt": now}))
             for name in ("start", "end", "registration_opens", "registration_closes")
-        )
+        }
     )
     return min((moment for moment in found.values() if moment), default=None)
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from campaigns import services as campaign_services
 from home.sections import PageSection
 from portal import cache as page_cache
-from portal.pagecache import public_pages
+from portal.pagecache import index_page, public_pages
 
 from . import admin_urls
 from .admin_views import can_view_registrations
@@ -88,10 +88,10 @@ def _upcoming(queryset, request):
 
 
 def _home_section(page, request):
-    events = _upcoming(EventPage.objects.filter(locale=page.locale), request)
+    events = _upcoming(EventPage.objects.filter(locale_id=page.locale_id), request)
     if not events:
         return None
-    index = EventIndexPage.objects.live().filter(locale=page.locale).first()
+    index = index_page(EventIndexPage, page.locale_id, request)
     return {"events": events, "index": index, "heading": _("Upcoming events")}
 
 

@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from portal.pagecache import public_pages, view_restrictions
+from portal.pagecache import menu_pages, view_restrictions
 
 from .blocks import BodyBlock
 from .sections import page_sections
@@ -105,7 +105,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = public_pages(self.get_children().live().in_menu()).specific()
+        context["sections"] = menu_pages(self, request)
         context["feature_sections"] = page_sections("portal_home_sections", self, request)
         return context
 

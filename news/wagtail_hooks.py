@@ -3,7 +3,7 @@ from wagtail import hooks
 from campaigns import services as campaign_services
 from home.sections import PageSection
 from portal import cache as page_cache
-from portal.pagecache import public_pages
+from portal.pagecache import index_page, public_pages
 
 from .models import NewsIndexPage, NewsPage
 
@@ -21,7 +21,7 @@ def _news(queryset):
 
 
 def home_news_context(page, request):
-    index = NewsIndexPage.objects.live().filter(locale=page.locale).first()
+    index = index_page(NewsIndexPage, page.locale_id, request)
     if index is None:
         return None
     items = list(_news(NewsPage.objects.child_of(index))[:HOME_NEWS])
@@ -36,7 +36,7 @@ def campaign_news_context(page, request):
     return {
         "campaign": page,
         "items": items,
-        "index": NewsIndexPage.objects.live().filter(locale=page.locale).first(),
+        "index": index_page(NewsIndexPage, page.locale_id, request),
         "rss": page.get_url(request) + page.reverse_subpage("rss"),
         "atom": page.get_url(request) + page.reverse_subpage("atom"),
     }

@@ -78,6 +78,11 @@ def current_render():
 def serving_page(page, request):
     """Wagtail's ``before_serve_page``: this response is a page, and may be kept."""
     request._portal_page_served = True
+    # Every view asks the page for its language; the site fragments know the languages.
+    if "locale" not in page._state.fields_cache:
+        locale = locales_by_id(request).get(page.locale_id)
+        if locale is not None:
+            page._state.fields_cache["locale"] = locale
     render = _current.get()
     if render is None:
         return
@@ -259,6 +264,26 @@ def public_pages(queryset):
     for restriction in view_restrictions():
         private |= queryset.descendant_of_q(restriction.page, inclusive=True)
     return queryset.exclude(private) if private else queryset
+
+
+def locales_by_id(request=None):
+    from wagtail.models import Locale
+
+    return fragments.get(request, "locales_by_id", (), lambda: {locale.pk: locale for locale in Locale.objects.all()})
+
+
+def index_page(model, locale_id, request=None):
+    """The live page of ``model`` in a language among the home pages' children (an index: events,
+    news, stories): the menu's level, whose changes stamp ``site``."""
+    label = model._meta.label_lower
+    return fragments.get(
+        request, "index", (label, locale_id), lambda: model.objects.live().filter(locale_id=locale_id).first()
+    )
+
+
+def menu_pages(home, request=None):
+    """The home page's children shown in menus."""
+    return fragments.get(request, "menu", (home.pk,), lambda: list(public_pages(home.get_children().live().in_menu())))
 
 
 def _find_site(request):

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from portal.pagecache import fragments, public_pages
+from portal.pagecache import fragments, menu_pages
 
 register = template.Library()
 
@@ -33,10 +33,6 @@ def site_home(context):
     return getattr(request, cache_key)
 
 
-def _menu_pages(home):
-    return list(public_pages(home.get_children().live().in_menu()))
-
-
 def _locales():
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
@@ -49,7 +45,7 @@ def main_menu(context):
     items = []
     if home is not None:
         request = context["request"]
-        for item in fragments.get(request, "menu", (home.pk,), lambda: _menu_pages(home)):
+        for item in menu_pages(home, request):
             items.append(
                 {
                     "page": item,
