@@ -173,7 +173,7 @@ def _availability_key(event_id):
 
 def note_shown_availability(event_id, remaining):
     """A page shows the event as having free seats, or not: ``seats_changed`` compares with it."""
-    if remaining is not None:
+    if remaining is not None and cache.get(_availability_key(event_id)) is None:
         cache.add(_availability_key(event_id), remaining > 0, timeout=None)
 
 

@@ -171,7 +171,7 @@ def event_ical(request, page):
     return response
 
 
-def _json_ld(page, request, state):
+def _json_ld(page, request, state, organisers):
     url = page.get_full_url(request)
     status = {
         EventState.CANCELLED: "https://schema.org/EventCancelled",
@@ -202,7 +202,6 @@ def _json_ld(page, request, state):
     }
     if places:
         data["location"] = places[0] if len(places) == 1 else places
-    organisers = list(page.organisers.all())
     if organisers:
         data["organizer"] = [
             {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers
@@ -268,6 +267,7 @@ def event_detail(request, page):
         else:
             form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
+    organisers = list(page.organisers.all())
     context = page.get_context(request)
     context.update(
         state=state,
@@ -277,7 +277,8 @@ def event_detail(request, page):
         quota_summary=_quota_summary(registration_event),
         selected_usage=services.quota_usage(registration_event, selected) if selected else None,
         selected_organisation=selected,
-        json_ld=_json_ld(page, request, state),
+        json_ld=_json_ld(page, request, state, organisers),
+        organisers=organisers,
         google_calendar_url=google_calendar_link(page, page.get_full_url(request)),
         ical_url=page.url + page.reverse_subpage("ical_view"),
         quota_url=page.url + page.reverse_subpage("quota_view"),

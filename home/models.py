@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from portal.pagecache import menu_pages, view_restrictions
+from portal.pagecache import current_request, menu_pages, view_restrictions
 
 from .blocks import BodyBlock
 from .sections import page_sections
@@ -47,6 +47,11 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # ``page.url`` asks without a request: share the one the request being served keeps, rather
+        # than reading the shared cache again for every page of a list.
+        return super()._get_site_root_paths(cache_object or current_request(), **kwargs)
 
     def get_view_restrictions(self):
         # Wagtail asks on every page it serves (two queries); most sites have no restriction at all.

@@ -39,6 +39,7 @@ def news_feed(page, request, kind):
 
 
 def news_context(page, request):
+    tags = list(page.tags.all())
     json_ld = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -48,7 +49,7 @@ def news_context(page, request):
         "url": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
         "articleSection": page.get_category_display(),
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in tags],
     }
     if page.last_published_at:
         json_ld["dateModified"] = page.last_published_at
@@ -62,4 +63,5 @@ def news_context(page, request):
         "share": share_links(request, page),
         "json_ld": services.json_ld_script(json_ld),
         "news_index": page.get_parent(),
+        "tags": tags,
     }

@@ -75,6 +75,11 @@ def current_render():
     return _current.get()
 
 
+def current_request():
+    """The request being served, where one is (for per-request memos deep in model code)."""
+    return _request.get()
+
+
 def serving_page(page, request):
     """Wagtail's ``before_serve_page``: this response is a page, and may be kept."""
     request._portal_page_served = True
@@ -447,6 +452,10 @@ class PageCacheMiddleware:
 
     def _respond(self, request):
         if not _may_use_cache(request):
+            if request.method in ("GET", "HEAD") and not request.path_info.startswith(
+                tuple(settings.PAGE_CACHE_SKIP_PATHS)
+            ):
+                request._wagtail_site = _find_site(request)
             response = self.get_response(request)
             self._finish_uncached(request, response)
             return response

@@ -236,10 +236,10 @@ def _search(queryset, query, language):
 
 def with_list_data(queryset):
     """What a result card shows, fetched in a fixed number of queries whatever the page size."""
-    images = get_image_model().objects.prefetch_renditions(LIST_COVER_SPEC)
-    return queryset.select_related("document", "publisher").prefetch_related(
-        Prefetch("cover_image", queryset=images),
-        Prefetch("generated_cover", queryset=images),
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LIST_COVER_SPEC)
+    return queryset.select_related("document", "publisher", "cover_image", "generated_cover").prefetch_related(
+        Prefetch("cover_image__renditions", queryset=renditions),
+        Prefetch("generated_cover__renditions", queryset=renditions),
         Prefetch("topics", queryset=Topic.objects.all()),
         Prefetch("audiences", queryset=Audience.objects.all()),
     )

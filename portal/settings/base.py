@@ -206,12 +206,11 @@ else:
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))},
         },
+        # Wagtail looks up image renditions in this cache (with Redis, in Redis itself); a database row
+        # would cost as much as the rendition's own row. Per process, so an image replaced elsewhere is
+        # seen within TIMEOUT (a new file or focal point changes the key at once).
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300},
     }
-# Wagtail looks up image renditions in this cache; a database row would cost as much as the
-# rendition's own row. Per process, so an image replaced elsewhere is seen within TIMEOUT (a new
-# file or focal point changes the key at once).
-CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300}
-
 # The page cache (portal/pagecache.py): whole pages for anonymous visitors, invalidated by what
 # they show. PAGE_CACHE_TIMEOUT bounds a kept page's life in seconds; browsers revalidate after
 # PAGE_CACHE_BROWSER_MAX_AGE (with the ETag), a CDN or reverse proxy keeps pages
@@ -223,6 +222,35 @@ PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
 PAGE_CACHE_SKIP_PATHS = ["/admin/", "/django-admin/", "/documents/", "/api/", "/static/", "/media/"]
 # Models besides snippets, settings, sites and locales whose edits change what pages show.
 PAGE_CACHE_CONTENT_MODELS = env_list("PAGE_CACHE_CONTENT_MODELS")
+
+# A CDN or caching proxy in front: Wagtail purges the changed pages and the listings above them
+# (wagtail.contrib.frontend_cache, from a task). FRONTEND_CACHE_BACKEND is "http" (Varnish, nginx:
+# FRONTEND_CACHE_LOCATION), "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or
+# "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID); empty: no CDN.
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
+_FRONTEND_CACHE_BACKENDS = {
+    "http": ("HTTPBackend", {"LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", "")}),
+    "cloudflare": (
+        "CloudflareBackend",
+        {
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+        },
+    ),
+    "cloudfront": ("CloudfrontBackend", {"DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "")}),
+}
+if FRONTEND_CACHE_BACKEND:
+    if FRONTEND_CACHE_BACKEND not in _FRONTEND_CACHE_BACKENDS:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"FRONTEND_CACHE_BACKEND must be one of {sorted(_FRONTEND_CACHE_BACKENDS)}.")
+    _backend, _options = _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": f"wagtail.contrib.frontend_cache.backends.{_backend}", **_options},
+    }
+    # Each changed page is purged at its own address; its translations are pages of their own.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Slow or failure-prone work (outgoing mail, later covers, indexing, reminders) runs as tasks
 # of Django's tasks API, stored in the database and run by `manage.py db_worker`.
