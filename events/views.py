@@ -68,7 +68,8 @@ def _filter(events, params, now):
     if filters["campaign"].isdigit():
         events = events.filter(campaign_id=int(filters["campaign"]))
     if filters["open"]:
-        events = [e for e in events if services.event_state(e, now) in REGISTERING_STATES]
+        open_states = services.states(events, now)
+        events = [e for e in events if open_states[e.pk] in REGISTERING_STATES]
     return events, filters
 
 
@@ -130,8 +131,9 @@ def event_index(request, index):
     else:
         events, filters = _filter(_events(index).filter(end__gte=now), request.GET, now)
         context["events"] = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_states = services.states(context["events"], now)
         for event in context["events"]:
-            event.state = services.event_state(event, now)
+            event.state = page_states[event.pk]
             event.state_label = services.STATE_LABELS[event.state]
     context.update(view=view, filters=filters, now=now, query=_query_without(request, "page"))
     page_cache.expires_at(services.next_change_among(_events(index), now))

@@ -103,7 +103,12 @@ def _campaign_section(page, request):
     for event in linked.order_by("-start"):
         if event.translation_key not in events or event.locale_id == page.locale_id:
             events[event.translation_key] = event
-    chosen = [event.get_translation_or_none(page.locale) or event for event in events.values()]
+    # Their versions in the page's language, in one query rather than one per event.
+    translated = {
+        event.translation_key: event
+        for event in EventPage.objects.live().filter(locale_id=page.locale_id, translation_key__in=list(events))
+    }
+    chosen = [translated.get(key, event) for key, event in events.items()]
     chosen = [event for event in chosen if event.live][:6]
     return {"events": chosen, "index": None, "heading": _("Events of this campaign")} if chosen else None
 

@@ -104,6 +104,8 @@ def on_saved(sender, instance, created=False, update_fields=None, **kwargs):
         if instance.live:
             _pages_changed([instance])
         return
+    if created and _is_setting(type(instance)):
+        return  # made with its defaults on first use: what pages showed stays the same
     _object_changed(instance)
 
 

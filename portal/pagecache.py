@@ -36,6 +36,7 @@ from django.db.models import Q
 from django.db.models.signals import post_init
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.crypto import salted_hmac
@@ -137,6 +138,22 @@ def _rule_for(cls):
     if label in content_models():
         tag = f"model:{label}"
         return lambda instance: tag
+    return _child_rule(cls)
+
+
+def _child_rule(cls):
+    """A page's or a snippet's inline item (an activity, a collection's entry) stands under its parent."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import Page
+
+    for model_field in cls._meta.concrete_fields:
+        if isinstance(model_field, ParentalKey):
+            parent, attname = model_field.related_model, model_field.attname
+            if issubclass(parent, Page):
+                return lambda instance: tags_api.page_tag(getattr(instance, attname))
+            if parent._meta.label_lower in content_models():
+                tag = f"model:{parent._meta.label_lower}"
+                return lambda instance: tag
     return lambda instance: None
 
 
@@ -330,9 +347,21 @@ def _may_use_cache(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
-    if "HTTP_AUTHORIZATION" in request.META:
+    if "HTTP_AUTHORIZATION" in request.META or request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
         return False
-    return not request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS))
+    return _serves_pages(request)
+
+
+def _serves_pages(request):
+    """Only addresses that Wagtail's page view answers are looked up: search, the API and the
+    like cost the cache nothing."""
+    from wagtail import views as wagtail_views
+
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.func is wagtail_views.serve
 
 
 def _refusal(request, response, render):
@@ -403,9 +432,16 @@ def _store(key, response, render):
     return entry
 
 
-def _lookup(key):
+def _lookup(request, key):
+    """The kept entry if still valid, else None (and the stamps a render would start from, read in the
+    same round trip)."""
     cache = tags_api.page_cache()
-    entry = cache.get(key)
+    site_key = tags_api.tag_key(tags_api.SITE_TAG)
+    found = cache.get_many([key, tags_api.GENERATION_KEY, site_key])
+    if site_key in found:
+        request._portal_site_version = found[site_key]
+    request._portal_generation = found.get(tags_api.GENERATION_KEY) or 0
+    entry = found.get(key)
     if entry is None or entry["expires"] <= time.time():
         return None
     current = cache.get_many([tags_api.tag_key(tag) for tag in entry["tags"]])
@@ -461,8 +497,8 @@ class PageCacheMiddleware:
             return response
         key = entry_key(request)
         try:
-            entry = _lookup(key)
-            render = self._start(request) if entry is None else None
+            entry = _lookup(request, key)
+            render = Render(generation=request._portal_generation) if entry is None else None
         except Exception:
             # A cache that is down slows pages; it must not break them.
             logger.exception("Page cache: lookup failed")
@@ -489,15 +525,6 @@ class PageCacheMiddleware:
             _shared_headers(response, entry)
         response["X-Page-Cache"] = "miss" if entry is not None else "bypass"
         return response
-
-    @staticmethod
-    def _start(request):
-        # One read for the stamp the render starts from and the one its site fragments are kept under.
-        site_key = tags_api.tag_key(tags_api.SITE_TAG)
-        found = tags_api.page_cache().get_many([tags_api.GENERATION_KEY, site_key])
-        if site_key in found:
-            request._portal_site_version = found[site_key]
-        return Render(generation=found.get(tags_api.GENERATION_KEY) or 0)
 
     def _serve(self, request, entry):
         response = HttpResponse(zlib.decompress(entry["content"]), status=entry["status"], headers=entry["headers"])

@@ -24,6 +24,12 @@ CAMPAIGN_PAGE_BUDGET = 45
 
 
 @pytest.fixture(autouse=True)
+def _render(settings):
+    # What rendering costs: the page cache would answer the second visit from a kept copy.
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _today(monkeypatch):
     monkeypatch.setattr(services, "local_today", lambda now=None: datetime.date(2023, 9, 20))
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
+from home.models import SiteSettings
 from home.seed import generated_image
 from resources.covers import first_page_picture
 from resources.models import ResourcePage
@@ -36,7 +37,8 @@ def publish(django_capture_on_commit_callbacks):
     return run
 
 
-def test_publishing_does_not_wait_for_the_cover(library, django_capture_on_commit_callbacks, client):
+def test_publishing_does_not_wait_for_the_cover(library, django_capture_on_commit_callbacks, client, home_page):
+    SiteSettings.for_site(home_page.get_site())
     document = DocumentFactory(file=ContentFile(scanned_pdf((200, 30, 30)), name="quet.pdf"))
     with django_capture_on_commit_callbacks(execute=False) as after_commit:
         page = ResourcePageFactory(parent=library, document=document)

@@ -13,21 +13,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def handbook(library):
+def handbook(library, django_capture_on_commit_callbacks):
     publisher = Organisation.objects.create(name="Hội Khuyến học Việt Nam", website="https://example.org/khvn")
-    return ResourcePageFactory(
-        parent=library,
-        title="Cẩm nang công dân học tập",
-        summary="Bộ tiêu chí và cách tự đánh giá.",
-        topics=[topic("chinh-sach-xa-hoi-hoc-tap")],
-        audiences=[audience("nguoi-lon"), audience("can-bo-cong-chuc")],
-        licence="cc-by-nc",
-        authors="Nguyễn Văn An, Trần Thị Bình",
-        publisher=publisher,
-        year=2023,
-        page_count=24,
-        identifier="HL-100",
-    )
+    # Committed, so that its cover is drawn (a task after the publish).
+    with django_capture_on_commit_callbacks(execute=True):
+        return ResourcePageFactory(
+            parent=library,
+            title="Cẩm nang công dân học tập",
+            summary="Bộ tiêu chí và cách tự đánh giá.",
+            topics=[topic("chinh-sach-xa-hoi-hoc-tap")],
+            audiences=[audience("nguoi-lon"), audience("can-bo-cong-chuc")],
+            licence="cc-by-nc",
+            authors="Nguyễn Văn An, Trần Thị Bình",
+            publisher=publisher,
+            year=2023,
+            page_count=24,
+            identifier="HL-100",
+        )
 
 
 def json_ld(html):
