@@ -118,6 +118,36 @@ def test_admin_catalogue_leaves_the_project_apps_wording_alone():
     assert not own & admin, f"run make messages: {sorted(own & admin)[:10]}"
 
 
+# The catalogue's glossary (at its top): an English term, the Vietnamese every translation of it uses.
+GLOSSARY = {
+    r"\bsnippets?\b": "nội dung dùng chung",
+    r"\bdrafts?\b": "bản nháp",
+    r"\brevisions?\b": "phiên bản",
+    r"\blocales?\b": "ngôn ngữ",
+    r"\bcollections?\b": "bộ sưu tập",
+    r"\bworkflows?\b(?! tasks?)": "quy trình",  # a workflow's task is a "bước duyệt"
+    r"\bmoderation\b": "duyệt",
+    r"\baliase?s?\b": "bí danh",
+    r"\bredirects?\b": "chuyển hướng",
+    r"\bfocal\b": "trọng tâm",
+    r"\bembeds?\b": "nhúng",
+}
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_catalogue_keeps_to_its_glossary(domain):
+    astray = []
+    for entry in parse_po(project_catalogue(domain)):
+        english = PLACEHOLDER.sub(" ", TAG.sub(" ", f"{entry['msgid']} {entry['msgid_plural'] or ''}"))
+        vietnamese = " ".join(entry["msgstr"].values()).lower()
+        astray += [
+            (entry["msgid"], term)
+            for rule, term in GLOSSARY.items()
+            if re.search(rule, english, re.I) and term not in vietnamese
+        ]
+    assert not astray, astray[:10]
+
+
 def _same_form(source, text):
     """The same placeholders and HTML tags, and the same leading and trailing spaces."""
     return (
