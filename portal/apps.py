@@ -6,7 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import invalidation, pagecache
+        from . import admin_patches, invalidation, pagecache
 
+        admin_patches.apply()
         pagecache.connect()
         invalidation.connect()
