@@ -16,11 +16,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
 from network.models import OrganisationKind
+from portal.pagecache import locales_by_id
 
 from .blocks import AgendaBlock, AttachmentsBlock
 
@@ -269,7 +270,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_event(self):
         """The page that holds the registrations: translations share those of the default-language page."""
-        default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        locales = locales_by_id().values()
+        default_locale = next((locale for locale in locales if locale.language_code == settings.LANGUAGE_CODE), None)
         if default_locale is None or self.locale_id == default_locale.pk:
             return self
         original = self.get_translation_or_none(default_locale)
