@@ -1,4 +1,8 @@
-"""Django's database cache, with an increment that stays correct when several processes share it.
+"""The shared cache: Django's database cache made safe for several processes, and the page
+cache's tags with the API feature apps call (``invalidate_pages``, ``invalidate``, ``depends_on``,
+``expires_at``; see the section below and portal/pagecache.py).
+
+Django's database cache, with an increment that stays correct when several processes share it.
 
 Django's ``DatabaseCache.incr`` reads the value and writes it back: two workers counting the
 same rate-limit key at once would both write the same number. Here the row is locked for the
