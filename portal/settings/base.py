@@ -234,9 +234,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Behind a reverse proxy every request comes from the proxy: the request.META key that carries
-# the visitor's address (e.g. HTTP_X_REAL_IP), for rate limits and download counts.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Behind reverse proxies every request comes from the last proxy. TRUSTED_PROXY_COUNT says how many
+# of ours the request passes; the visitor's address is then read from that many places from the
+# right of the header CLIENT_IP_HEADER (X-Forwarded-For), never from the part the client wrote.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 
 # Elasticsearch is optional: ELASTICSEARCH_URL turns it on; the index names carry a
 # prefix per environment so that staging and production can share a cluster.

@@ -137,6 +137,19 @@ def test_rate_limit_answers_429_with_a_polite_message(client, event, settings):
     assert client.post(event.url, data, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
+def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, event, settings):
+    settings.EVENTS_RATE_LIMIT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    data = form_data(client, event, email="")
+    statuses = [
+        client.post(event.url, data, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.5").status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 429, 429]
+    other_visitor = client.post(event.url, data, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.6")
+    assert other_visitor.status_code == 200
+
+
 def test_waiting_list_state_changes_the_button(client, event):
     services.register(event, person(1))
     services.register(event, person(2))
