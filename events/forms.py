@@ -154,6 +154,11 @@ class RegistrationForm(DelegateRowsMixin, forms.Form):
             )
         return forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), **common)
 
+    def renew_key(self):
+        """Give the re-rendered form a key of its own: the submitted one belongs to a registration."""
+        self.data = self.data.copy()
+        self.data["idempotency_key"] = secrets.token_urlsafe(24)
+
     @property
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD))

@@ -26,7 +26,7 @@ from .emails import check_in_qr
 from .forms import DelegatesForm, RegistrationForm
 from .ical import calendar, google_calendar_link
 from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
-from .services import EventState, RegistrationBusy, RegistrationError
+from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
 
 REGISTERING_STATES = (EventState.OPEN, EventState.WAITING_LIST)
 EVENTS_PER_PAGE = 12
@@ -253,6 +253,10 @@ def event_detail(request, page):
                     result = services.register(page, form.to_request())
                 except RegistrationBusy as error:
                     status = 503
+                    form.add_error(None, error.message)
+                except SubmissionReused as error:
+                    status = 409
+                    form.renew_key()
                     form.add_error(None, error.message)
                 except RegistrationError as error:
                     _attach_error(form, error)

@@ -116,6 +116,32 @@ def test_a_double_submit_makes_one_registration(client, event, commit):
     assert len(mail.outbox) == 1
 
 
+def test_a_replayed_form_key_never_hands_out_someone_elses_registration(client, event, commit):
+    data = form_data(client, event)
+    first = commit(client.post, event.url, data)
+    registration = Registration.objects.get()
+    for n in range(19):
+        replay = {**data, "contact_name": f"Người khác {n}", "email": f"khac{n}@example.org", "phone": f"0912 {n:06}"}
+        response = commit(client.post, event.url, replay)
+        html = response.content.decode()
+        assert response.status_code == 409
+        assert "đã được gửi với thông tin khác" in html
+        for secret in ("Trần Thị Lan", "lan@example.org", "0903 123 456", registration.display_reference):
+            assert secret not in html
+        assert registration.token not in html
+        assert f'value="Người khác {n}"' in html, "what the person typed is kept"
+    assert Registration.objects.count() == 1
+    assert first.status_code == 302
+    assert len(mail.outbox) == 1
+
+    # The refused form carries a fresh key: sending it again registers that person.
+    fresh_key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+    assert fresh_key != data["idempotency_key"]
+    again = commit(client.post, event.url, {**replay, "idempotency_key": fresh_key})
+    assert again.status_code == 302
+    assert Registration.objects.filter(email="khac18@example.org").exists()
+
+
 def test_honeypot_refuses_politely_and_saves_nothing(client, event):
     response = client.post(event.url, form_data(client, event, **{HONEYPOT_FIELD: "http://spam.example"}))
     assert response.status_code == 400
@@ -142,8 +168,7 @@ def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, event
     settings.TRUSTED_PROXY_COUNT = 1
     data = form_data(client, event, email="")
     statuses = [
-        client.post(event.url, data, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.5").status_code
-        for n in range(4)
+        client.post(event.url, data, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.5").status_code for n in range(4)
     ]
     assert statuses == [200, 200, 429, 429]
     other_visitor = client.post(event.url, data, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.6")
