@@ -37,11 +37,17 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-def organisation_field(event):
+def offered_organisations(event):
+    """The organisations the form lets a person choose: those of a kind some quota invites."""
     kinds = {q.organisation_kind for q in event.quotas.all()}
     queryset = Organisation.objects.order_by("kind", "name")
     if kinds and "" not in kinds:
         queryset = queryset.filter(kind__in=kinds)
+    return queryset
+
+
+def organisation_field(event):
+    queryset = offered_organisations(event)
     field = OrganisationChoiceField(queryset=queryset, label=_("Organisation"), empty_label=_("— Choose —"))
     # Grouped by kind, so that a school officer finds their school among the schools.
     labels = dict(OrganisationKind.choices)

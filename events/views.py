@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from campaigns.models import Organisation
 from portal import ratelimit
 
 from . import services
 from .emails import check_in_qr
-from .forms import DelegatesForm, RegistrationForm
+from .forms import DelegatesForm, RegistrationForm, offered_organisations
 from .ical import calendar, google_calendar_link
 from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
 from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
@@ -289,14 +288,27 @@ def event_detail(request, page):
 
 
 def organisation_quota(request, page):
-    """What one organisation may still send, for the form's live hint (progressive enhancement)."""
+    """What the organisation chosen in the form may still send, for the form's live hint.
+
+    The numbers tell how many delegates an organisation has registered, so this is no open
+    directory: it answers only the event's own open form (a POST with its CSRF token), only for
+    an organisation that form offers, and only so many times per visitor.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not page.is_delegate_mode or services.event_state(page) not in REGISTERING_STATES:
+        raise Http404
+    if not ratelimit.allow(
+        request, "events-quota", limit=settings.EVENTS_QUOTA_RATE_LIMIT, window=settings.EVENTS_RATE_LIMIT_WINDOW
+    ):
+        return JsonResponse({"error": "rate_limited"}, status=429)
     registration_event = page.registration_event()
-    organisation_id = request.GET.get("organisation", "")
+    organisation_id = request.POST.get("organisation", "")
     if not organisation_id.isdigit():
         return JsonResponse({"error": "organisation"}, status=400)
-    organisation = get_object_or_404(Organisation, pk=int(organisation_id))
+    organisation = get_object_or_404(offered_organisations(registration_event), pk=int(organisation_id))
     usage = services.quota_usage(registration_event, organisation)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "organisation": organisation.name,
             "invited": bool(usage) or not registration_event.quotas.exists(),
@@ -306,6 +318,8 @@ def organisation_quota(request, page):
             ],
         }
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- The registrant's private link -------------------------------------------------------

@@ -265,6 +265,8 @@ EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
 # Registration form submissions allowed per client IP per window; 0 turns the limit off.
 EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
 EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
+# Look-ups of an organisation's remaining quota (the form's live hint) per client IP per window.
+EVENTS_QUOTA_RATE_LIMIT = int(os.environ.get("EVENTS_QUOTA_RATE_LIMIT", "30"))
 # How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
 EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))
 

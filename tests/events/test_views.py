@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -242,16 +243,47 @@ def test_officer_registers_three_delegates_and_is_refused_a_fourth(client, deleg
     assert Registration.objects.count() == 1
 
 
-def test_the_form_shows_what_an_organisation_may_still_send(client, delegate_event):
+def _quota(client, event, organisation, **extra):
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(event.url).content.decode()).group(1)
+    return client.post(
+        event.url + "organisation-quota/", {"organisation": organisation.pk}, HTTP_X_CSRFTOKEN=token, **extra
+    )
+
+
+def test_the_form_shows_what_the_chosen_organisation_may_still_send(delegate_event):
+    client = Client(enforce_csrf_checks=True)
     school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
     services.register(delegate_event, delegates_request(school, ["leader"]))
-    url = delegate_event.url + "organisation-quota/"
-    data = client.get(url, {"organisation": school.pk}).json()
+    response = _quota(client, delegate_event, school)
+    data = response.json()
     remaining = {quota["label"]: quota["remaining"] for quota in data["quotas"]}
     assert list(remaining.values()) == [0, 1]
     assert data["invited"] is True
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_quota_numbers_are_no_open_directory(delegate_event, settings):
+    client = Client(enforce_csrf_checks=True)
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    url = delegate_event.url + "organisation-quota/"
+    assert client.get(url, {"organisation": school.pk}).status_code == 405, "no link or script can just read it"
+    assert client.post(url, {"organisation": school.pk}).status_code == 403, "only the event's own form"
     business = OrganisationFactory(kind=OrganisationKind.BUSINESS)
-    assert client.get(url, {"organisation": business.pk}).json()["invited"] is False
+    assert _quota(client, delegate_event, business).status_code == 404, "only an organisation the form offers"
+
+    settings.EVENTS_QUOTA_RATE_LIMIT = 3
+    statuses = [_quota(client, delegate_event, school, REMOTE_ADDR="10.9.9.9").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_the_quota_numbers_close_with_the_registration(client, event_index):
+    closed = EventPageFactory(
+        parent=event_index,
+        registration_mode=RegistrationMode.DELEGATES,
+        registration_closes=timezone.now() - timedelta(minutes=1),
+    )
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    assert client.post(closed.url + "organisation-quota/", {"organisation": school.pk}).status_code == 404
 
 
 def test_delegate_form_has_rows_for_the_largest_quota(client, delegate_event):
