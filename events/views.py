@@ -260,8 +260,7 @@ def event_detail(request, page):
                 except RegistrationError as error:
                     _attach_error(form, error)
                 else:
-                    url = reverse("events:manage", kwargs={"token": result.registration.token})
-                    return redirect(f"{url}?new=1" if result.created else url)
+                    return open_registration(request, result.registration, new=result.created)
         else:
             form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
@@ -323,16 +322,58 @@ def organisation_quota(request, page):
 
 
 # --- The registrant's private link -------------------------------------------------------
+#
+# The link in the e-mails carries the registration's secret token in its path (it must work
+# without JavaScript, so the token cannot hide in a #fragment). Its first request trades the
+# token for a cookie of this browser session and redirects to /dang-ky/quan-ly/, an address
+# without the token: the page's own forms, reloads, bookmarks and history never show it, and an
+# access log sees it once per click (production scrubs it there: see the README).
+
+REGISTRATION_COOKIE = "portal_registration"
+REGISTRATION_COOKIE_SALT = "events.registration"
+
+
+def _registrations():
+    return Registration.objects.select_related("event", "organisation").prefetch_related(Prefetch("attendees"))
+
+
+def open_registration(request, registration, *, new=False):
+    """Redirect to the private page, which this browser may now open until it closes."""
+    url = reverse("events:manage_current")
+    response = redirect(f"{url}?new=1" if new else url)
+    response.set_signed_cookie(
+        REGISTRATION_COOKIE,
+        registration.token,
+        salt=REGISTRATION_COOKIE_SALT,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def manage_registration(request, token):
-    registration = get_object_or_404(
-        Registration.objects.select_related("event", "organisation").prefetch_related(Prefetch("attendees")),
-        token=token,
-        anonymised_at__isnull=True,
-    )
+def manage_link(request, token):
+    """The link of the e-mails. A POST comes from a page opened before links moved the token out
+    of the address, and is answered as before."""
+    registration = get_object_or_404(_registrations(), token=token, anonymised_at__isnull=True)
+    if request.method == "POST":
+        return manage_registration(request, registration)
+    return open_registration(request, registration)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage_current(request):
+    token = request.get_signed_cookie(REGISTRATION_COOKIE, default=None, salt=REGISTRATION_COOKIE_SALT)
+    registration = _registrations().filter(token=token, anonymised_at__isnull=True).first() if token else None
+    if registration is None:
+        return TemplateResponse(request, "events/registration_link_needed.html", status=404)
+    return manage_registration(request, registration)
+
+
+def manage_registration(request, registration):
     event = registration.event
     now = timezone.now()
     delegates_form = None

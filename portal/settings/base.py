@@ -248,9 +248,19 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Registrations' private links never reach a log (portal/logging.py).
+    "filters": {"private_links": {"()": "portal.logging.RedactPrivateLinks"}},
+    "formatters": {
+        "server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["private_links"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server", "filters": ["private_links"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # The development server's access log.
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
         # django-axes logs every sign-in at INFO; failures and lockouts come as WARNING.
         "axes": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},

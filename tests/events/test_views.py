@@ -73,7 +73,8 @@ def test_registering_redirects_to_the_private_page_with_reference_and_qr(client,
     response = commit(client.post, event.url, form_data(client, event))
     registration = Registration.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:manage", kwargs={"token": registration.token}) + "?new=1"
+    assert response["Location"] == reverse("events:manage_current") + "?new=1"
+    assert registration.token not in response["Location"], "the secret token stays out of addresses"
     page = client.get(response["Location"])
     html = page.content.decode()
     assert registration.display_reference in html
@@ -301,7 +302,8 @@ def test_cancel_by_the_private_link_promotes_the_next_person(client, event):
     first = services.register(event, person(1)).registration
     services.register(event, person(2))
     waiting = services.register(event, person(3)).registration
-    url = reverse("events:manage", kwargs={"token": first.token})
+    client.get(reverse("events:manage", kwargs={"token": first.token}))
+    url = reverse("events:manage_current")
     response = client.post(url, {"action": "cancel"})
     assert response.status_code == 302
     first.refresh_from_db()
@@ -315,7 +317,8 @@ def test_cancel_by_the_private_link_promotes_the_next_person(client, event):
 def test_private_link_edits_delegates_before_the_deadline(client, delegate_event):
     agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT)
     registration = services.register(delegate_event, delegates_request(agency, ["delegate"])).registration
-    url = reverse("events:manage", kwargs={"token": registration.token})
+    client.get(reverse("events:manage", kwargs={"token": registration.token}))
+    url = reverse("events:manage_current")
     response = client.post(url, {"action": "delegates", **delegate_rows("Lê Văn Một", "Lê Văn Hai")})
     assert response.status_code == 302
     assert sorted(registration.attendees.values_list("full_name", flat=True)) == ["Lê Văn Hai", "Lê Văn Một"]
@@ -330,6 +333,39 @@ def test_private_link_edits_delegates_before_the_deadline(client, delegate_event
 
 def test_unknown_token_is_404(client, event):
     assert client.get(reverse("events:manage", kwargs={"token": "nope"})).status_code == 404
+
+
+def test_the_e_mail_link_trades_its_token_for_a_cookie_and_an_address_without_it(client, event):
+    registration = services.register(event, person(1)).registration
+    link = reverse("events:manage", kwargs={"token": registration.token})
+    response = client.get(link)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:manage_current")
+    cookie = response.cookies["portal_registration"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not cookie["max-age"] and not cookie["expires"], "gone when the browser closes"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert registration.display_reference in html
+    assert registration.token not in html, "no form or link of the page carries the token"
+    assert page["Cache-Control"].startswith("max-age=0") and "no-store" in page["Cache-Control"]
+
+
+def test_without_the_cookie_the_page_asks_for_the_e_mail_link(client, event):
+    services.register(event, person(1))
+    response = client.get(reverse("events:manage_current"))
+    assert response.status_code == 404
+    assert "e-mail" in response.content.decode().lower() or "thư" in response.content.decode()
+    client.cookies["portal_registration"] = "forged"
+    assert client.get(reverse("events:manage_current")).status_code == 404
+
+
+def test_a_page_opened_before_the_change_still_cancels_through_the_old_address(client, event):
+    registration = services.register(event, person(1)).registration
+    link = reverse("events:manage", kwargs={"token": registration.token})
+    assert client.post(link, {"action": "cancel"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
 
 
 def test_event_ics_is_valid_icalendar(client, event):
@@ -403,6 +439,6 @@ def test_registering_on_the_english_page_books_the_original_event_and_mails_in_e
     registration = Registration.objects.get()
     assert registration.event_id == event.pk
     assert registration.language == "en"
-    assert response["Location"].startswith("/en/dang-ky/")
+    assert response["Location"] == "/en/dang-ky/quan-ly/?new=1"
     assert mail.outbox[0].subject == "Registration confirmed: Learning citizen training"
     assert "/en/dang-ky/" in mail.outbox[0].body

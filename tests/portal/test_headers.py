@@ -51,6 +51,7 @@ def test_every_page_type_and_public_view_sends_the_security_headers(client):
         "/robots.txt",
         "/api/resources/",
         reverse("events:manage", kwargs={"token": registration.token}),
+        reverse("events:manage_current"),
     ]
     for url in others:
         assert_public_headers(client.get(url, follow=True), url)
