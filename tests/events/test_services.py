@@ -8,13 +8,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from campaigns.models import OrganisationKind
 from events import services
 from events.models import Attendee, DelegateRole, Registration, RegistrationMode, RegistrationStatus
 from events.services import DelegateData, RegistrationError
+from network.models import OrganisationKind
 from portal import mail as outbox
 from portal.models import OutgoingEmail, OutgoingEmailStatus
-from tests.factories.events import EventPageFactory, OrganisationFactory, add_quota, delegates_request, person
+from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
+from tests.factories.network import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

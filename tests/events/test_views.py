@@ -8,18 +8,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.models import OrganisationKind
 from events import services
 from events.forms import HONEYPOT_FIELD
 from events.models import DelegateRole, EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
-from tests.factories.events import (
-    EventPageFactory,
-    OrganisationFactory,
-    add_question,
-    add_quota,
-    delegates_request,
-    person,
-)
+from network.models import OrganisationKind
+from tests.factories.events import EventPageFactory, add_question, add_quota, delegates_request, person
+from tests.factories.network import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ def allow_password_only(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_event_managers_group"),
+        ("events", "0003_organisations_in_network"),
         ("accounts", "0001_require_two_factor_permission"),
     ]
 
