@@ -10,7 +10,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests.factories.events import EventIndexPageFactory, EventPageFactory, OrganisationFactory, add_quota
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, add_quota
+from tests.factories.network import OrganisationFactory
 
 PASSWORD = "mat-khau-du-dai-2024"
 
