@@ -1,20 +1,14 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import user_passes_test
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.admin_access import superuser_required
+
 from . import services
 
 
-def _superuser(user):
-    if not user.is_superuser:
-        raise PermissionDenied
-    return True
-
-
-@user_passes_test(_superuser)
+@superuser_required
 def locked_sign_ins(request):
     """Sign-ins that repeated failures locked, with a button that unlocks one at once."""
     if request.method == "POST":

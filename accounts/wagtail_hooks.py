@@ -2,7 +2,8 @@ from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from portal.admin_access import SuperuserMenuItem
 
 from . import admin_views
 
@@ -25,11 +26,6 @@ def two_factor_account_item(request):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("locked-sign-ins/", admin_views.locked_sign_ins, name="accounts_locked_sign_ins")]
-
-
-class SuperuserMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
 
 
 @hooks.register("register_settings_menu_item")

@@ -1,25 +1,17 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import user_passes_test
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import mail
+from .admin_access import superuser_required
 from .models import OutgoingEmail, OutgoingEmailStatus
 
 LISTED = 200
 
 
-def _superuser(user):
-    # Messages hold personal data and private links: superusers only.
-    if not user.is_superuser:
-        raise PermissionDenied
-    return True
-
-
-@user_passes_test(_superuser)
+@superuser_required
 def outbox(request):
     status = request.GET.get("status", "")
     emails = OutgoingEmail.objects.all()
@@ -35,7 +27,7 @@ def outbox(request):
 
 
 @require_POST
-@user_passes_test(_superuser)
+@superuser_required
 def send_failed_again(request):
     count = mail.send_again(OutgoingEmail.objects.all())
     messages.success(request, _("%(count)s failed messages will be sent again.") % {"count": count})

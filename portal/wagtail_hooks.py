@@ -1,9 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .admin_access import SuperuserMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -12,11 +12,6 @@ def register_admin_urls():
         path("outbox/", admin_views.outbox, name="portal_outbox"),
         path("outbox/send-again/", admin_views.send_failed_again, name="portal_outbox_send_again"),
     ]
-
-
-class SuperuserMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
 
 
 @hooks.register("register_settings_menu_item")
