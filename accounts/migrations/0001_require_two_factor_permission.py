@@ -1,4 +1,8 @@
 from django.db import migrations
+from django.utils.translation import gettext_noop
+
+# Stored in English; the group screen translates it (accounts' catalogue).
+NAME = gettext_noop("Must sign in with two-factor authentication")
 
 
 def create_permission(apps, schema_editor):
@@ -9,7 +13,7 @@ def create_permission(apps, schema_editor):
     Permission.objects.get_or_create(
         content_type=content_type,
         codename="require_two_factor",
-        defaults={"name": "Must sign in with two-factor authentication"},
+        defaults={"name": NAME},
     )
 
 
