@@ -467,3 +467,34 @@ def test_an_image_tag_is_recorded_only_for_content_models():
     assert pagecache.instance_tag(Page(pk=5)) == "page:5"
     assert pagecache.instance_tag(CampaignKind(pk=1)) == "model:campaigns.campaignkind"
     assert pagecache.instance_tag(Revision(pk=3)) is None
+
+
+def _production_setting(code, **environment):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FRONTEND_CACHE", "CLOUDFLARE", "CLOUDFRONT"))}
+    env.update(environment, DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 50)
+    env.setdefault("PUBLIC_BASE_URL", "https://hoctap.example.vn")
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; print({code})"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return result
+
+
+def test_a_cdn_in_front_is_configured_from_the_environment():
+    code = (
+        "getattr(settings, 'WAGTAILFRONTENDCACHE', None), 'wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS"
+    )
+    assert _production_setting(code).stdout.strip() == "None False"
+    varnish = _production_setting(code, FRONTEND_CACHE_BACKEND="http", FRONTEND_CACHE_LOCATION="http://127.0.0.1:6081")
+    assert "HTTPBackend" in varnish.stdout and "http://127.0.0.1:6081" in varnish.stdout
+    assert varnish.stdout.strip().endswith("True")
+    wrong = _production_setting(code, FRONTEND_CACHE_BACKEND="akamai")
+    assert wrong.returncode != 0 and "FRONTEND_CACHE_BACKEND" in wrong.stderr
