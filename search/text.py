@@ -11,7 +11,6 @@ Elasticsearch's integ-test distribution has no asciifolding or ICU, and SQLite's
 fold two-mark letters nor đ, so folding happens here, in Python, for both backends.
 """
 
-import functools
 import re
 import unicodedata
 
@@ -47,11 +46,23 @@ def exact(text):
     return normalise(text).lower()
 
 
-@functools.lru_cache(maxsize=4096)
-def fold_char(char):
-    """One character folded to exactly one character, so that offsets stay aligned."""
-    folded = fold(char)
-    return folded[:1] if folded else char
+class _AlignedFoldTable(dict):
+    """``str.translate`` table folding each character to exactly one, filled as characters come."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        folded = fold(char)
+        self[code] = value = folded[:1] if folded else char
+        return value
+
+
+_ALIGNED_FOLD = _AlignedFoldTable()
+
+
+def fold_aligned(text):
+    """``fold()`` character for character, so that offsets in the result are offsets in ``text``
+    (given in NFC): how a highlight found in folded text is marked in the original spelling."""
+    return text.translate(_ALIGNED_FOLD)
 
 
 def fold(text):

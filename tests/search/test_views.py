@@ -46,7 +46,7 @@ def test_english_search_finds_english_pages_only(client, site):
     html = client.get("/en/search/", {"q": "learning"}).content.decode()
     assert "Learning families" in html
     assert "Gia đình học tập" not in html
-    assert "results for “learning”" in html
+    assert "1 result for “learning”" in html
 
 
 @pytest.mark.parametrize(

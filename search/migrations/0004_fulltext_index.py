@@ -1,0 +1,55 @@
+"""A real full-text index over the folded text, so that the database backend does not scan.
+
+PostgreSQL: a stored ``tsvector`` column computed from the folded title and body (the 'simple'
+configuration: the words as they are, no stemming, no stop words) with a GIN index. SQLite: an
+FTS5 table over the same columns, its content read from the entries table (the backend keeps it
+up to date with every write). Other databases keep no such index (the backend then scans).
+"""
+
+from django.db import migrations
+
+FTS_TABLE = "search_searchentry_fts"
+
+POSTGRES_FORWARD = [
+    """
+    ALTER TABLE search_searchentry ADD COLUMN search_vector tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_folded || ' ' || body_folded)) STORED
+    """,
+    "CREATE INDEX search_searchentry_vector ON search_searchentry USING GIN (search_vector)",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS search_searchentry_vector",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS search_vector",
+]
+SQLITE_FORWARD = [
+    # Full detail: a "word" of the query that the tokenizer splits in two ("match_all") becomes a
+    # phrase, which the smaller detail levels refuse. Prefix indexes serve unfinished words.
+    f"""
+    CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+        title_folded, body_folded, content='search_searchentry', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0', prefix='2 3'
+    )
+    """,
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+SQLITE_BACKWARD = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+
+def _run(statements):
+    def run(apps, schema_editor):
+        vendor = schema_editor.connection.vendor
+        for statement in statements.get(vendor, []):
+            schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0003_entry_facets_terms")]
+
+    operations = [
+        migrations.RunPython(
+            _run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            _run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+        )
+    ]
