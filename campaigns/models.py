@@ -500,7 +500,7 @@ class StoryPage(BasePage):
                 # The year the exemplar was honoured, when the story belongs to a campaign.
                 "date": self.campaign.year if self.campaign else self.first_published_at,
                 "facets": {"title_earned": [str(self.get_earned_title_display())], "district": [self.district]},
-                "text": " ".join([self.subject_name, self.ward]),
+                "text": self.ward,
             }
 
     def get_context(self, request, *args, **kwargs):

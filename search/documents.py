@@ -96,7 +96,7 @@ def query_clause(query):
         boosts.append({"match_phrase": {"title_folded": {"query": " ".join(query.whole_terms), "boost": 3}}})
     language = [{"term": {"language": query.language}}]
     if query.mode == "any":
-        return {"bool": {"filter": language, "should": per_term + boosts, "minimum_should_match": 1}}
+        per_term = [{"bool": {"should": per_term, "minimum_should_match": query.enough_terms}}]
     return {"bool": {"filter": language, "must": per_term, "should": boosts}}
 
 

@@ -11,7 +11,7 @@ PER_PAGE = 10
 MAX_PAGE = 100
 # How a query matches, strictest first; the service widens a search that found nothing:
 # "all": every word, as a whole word; "prefix": the last word may be unfinished ("khuy");
-# "fuzzy": typos tolerated on longer words (Elasticsearch); "any": some of the words.
+# "fuzzy": typos tolerated on longer words (Elasticsearch); "any": all the words but one.
 MODES = ("all", "prefix", "fuzzy", "any")
 
 
@@ -60,6 +60,11 @@ class SearchQuery:
 
     def widened(self, mode, **changes):
         return replace(self, mode=mode, **changes)
+
+    @property
+    def enough_terms(self):
+        """How many of the words an "any" query needs: all but one."""
+        return max(1, len(self.whole_terms) - 1)
 
     @property
     def offset(self):

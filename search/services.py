@@ -6,10 +6,10 @@ failures a circuit breaker skips Elasticsearch for a while (``elastic.CircuitBre
 
 A search that finds nothing with every word whole is widened, one step at a time: the last word
 as the beginning of a word ("khuy" finds "Khuyến học"), then typos tolerated on longer words
-(Elasticsearch), then pages with some of the words. Typo tolerance never adds noise to a search
-that found something. A search that found nothing also gets the pages of another language that
-match it ("lifelong learning" on the Vietnamese page), or else a "did you mean" drawn from the
-index's own words, offered only when it finds something itself.
+(Elasticsearch), then, for three words or more, pages with all of them but one. Typo tolerance
+never adds noise to a search that found something. A search that found nothing also gets the
+pages of another language that match it ("lifelong learning" on the Vietnamese page), or else a
+"did you mean" drawn from the index's own words, offered only when it finds something itself.
 """
 
 import logging
@@ -35,6 +35,7 @@ MATCH_LIMIT = 1000
 # A last word this long may be unfinished; a shorter one is most likely a whole syllable.
 PREFIX_MIN_LENGTH = 3
 ELSEWHERE_HITS = 3
+ANY_MIN_WORDS = 3
 
 
 def _backends():
@@ -75,7 +76,9 @@ def _widenings(query, some_words=True):
     if len(query.folded_terms[-1]) >= PREFIX_MIN_LENGTH:
         yield "prefix"
     yield "fuzzy"
-    if some_words and len(query.folded_terms) > 1:
+    # One word of two is another word altogether ("dong thap" is not "đồng"): only longer queries
+    # fall back to pages with all their words but one.
+    if some_words and len(query.folded_terms) >= ANY_MIN_WORDS:
         yield "any"
 
 

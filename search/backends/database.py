@@ -65,16 +65,23 @@ def _contains(column, term):
 def _fulltext(query):
     """The entries whose folded words match the query, through the database's full-text index."""
     terms, prefix = query.whole_terms, query.prefix_term
-    joiner = " OR " if query.mode == "any" else " AND "
-    if connection.vendor == "postgresql":
-        # The words are \w+ runs, with no quote or operator in them.
-        parts = [f"'{term}'" for term in terms] + ([f"'{prefix}':*"] if prefix else [])
-        expression = (" | " if query.mode == "any" else " & ").join(parts)
+    postgres = connection.vendor == "postgresql"
+    # The words are runs of \w, with no quote or operator in them.
+    quoted = [f"'{term}'" if postgres else f'"{term}"' for term in terms]
+    if prefix:
+        quoted.append(f"'{prefix}':*" if postgres else f'"{prefix}"*')
+    both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
+    if query.mode == "any":
+        # All the words but one: any of the ways to leave one out.
+        groups = [quoted[:skip] + quoted[skip + 1 :] for skip in range(len(quoted))]
+        expression = either.join(f"({both.join(group)})" for group in groups)
+    else:
+        expression = both.join(quoted)
+    if postgres:
         return Q(
             RawSQL("search_vector @@ to_tsquery('simple'::regconfig, %s)", [expression], output_field=BooleanField())
         )
-    parts = [f'"{term}"' for term in terms] + ([f'"{prefix}"*'] if prefix else [])
-    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [joiner.join(parts)]))
+    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]))
 
 
 def _with_facets(entries, filters):
