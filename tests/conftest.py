@@ -74,9 +74,11 @@ def clean_elasticsearch(settings):
         yield
         return
     elastic.ElasticsearchBackend().drop()
+    url = settings.ELASTICSEARCH_URL
     yield
-    if settings.ELASTICSEARCH_URL:
-        elastic.ElasticsearchBackend().drop()
+    # The cluster the test started with, even if the test pointed the settings elsewhere.
+    settings.ELASTICSEARCH_URL = url
+    elastic.ElasticsearchBackend().drop()
 
 
 @pytest.fixture(autouse=True)
