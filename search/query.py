@@ -9,10 +9,6 @@ from .text import clean_query, exact, fold, words
 SORTS = ("relevance", "date")
 PER_PAGE = 10
 MAX_PAGE = 100
-# How a query matches, strictest first; the service widens a search that found nothing:
-# "all": every word, as a whole word; "prefix": the last word may be unfinished ("khuy");
-# "fuzzy": typos tolerated on longer words (Elasticsearch); "any": all the words but one.
-MODES = ("all", "prefix", "fuzzy", "any")
 
 
 @dataclass
@@ -23,6 +19,9 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     per_page: int = PER_PAGE
+    # How the words match, strictest first; the service widens a search that found nothing:
+    # "all": every word, whole; "prefix": the last word may be unfinished ("khuy"); "fuzzy":
+    # typos tolerated on longer words (Elasticsearch only); "any": all the words but one.
     mode: str = "all"
 
     @classmethod

@@ -13,7 +13,7 @@ import functools
 import operator
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
@@ -28,6 +28,8 @@ from ..text import exact, fold, padded, words
 WEIGHTS = {"title_exact": 8, "body_exact": 3, "title_folded": 4, "body_folded": 1}
 PHRASE_WEIGHTS = {"title_exact": 12, "title_folded": 6}
 INSERT_BATCH = 500
+# Typed empty columns: PostgreSQL types each column of a UNION from its first part.
+NO_TEXT, NO_NUMBER = "CAST(NULL AS TEXT)", "CAST(NULL AS BIGINT)"
 FTS_TABLE = "search_searchentry_fts"
 
 
@@ -84,11 +86,23 @@ def _fulltext(query):
     return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]))
 
 
-def _with_facets(entries, filters):
-    """Entries that have, for each filtered facet, one of the chosen values."""
-    for name, values in filters.items():
-        entries = entries.filter(Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values)))
-    return entries
+# Where each column's words sit in the PostgreSQL tsvector (migration 0004).
+VECTOR_WEIGHTS = {"title_folded": "A", "title_exact": "B", "body_exact": "C", "body_folded": "D"}
+
+
+def _vector_score(checks):
+    """The score from the tsvector alone, whose positions carry a weight per column: the page's
+    long text is never read for ranking. Words are \\w runs, with nothing to escape."""
+    sql, params = [], []
+    for column, text, whole, points in checks:
+        weight = VECTOR_WEIGHTS[column]
+        lexemes = [
+            f"'{word}':{'' if whole or index < len(text.split()) - 1 else '*'}{weight}"
+            for index, word in enumerate(text.split())
+        ]
+        sql.append(f"CASE WHEN search_vector @@ %s::tsquery THEN {int(points)} ELSE 0 END")
+        params.append(" <-> ".join(lexemes))
+    return RawSQL(" + ".join(sql), params, output_field=IntegerField())
 
 
 def _unindex(entries):
@@ -115,7 +129,6 @@ def forget_deleted_entry(sender, instance, **kwargs):
 class DatabaseBackend:
     name = "database"
     errors = (DatabaseError,)
-    modes = ("all", "prefix", "any")
 
     # Writes
 
@@ -182,77 +195,115 @@ class DatabaseBackend:
     # Reads
 
     def _score(self, query):
-        def weight(condition, points):
-            return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
-
+        """Points for each word where it is found: accents as typed and the title weigh most."""
         folded = query.whole_terms
         accented = query.exact_terms[: len(folded)]
-        parts = []
-        for term in accented:
-            parts.append(weight(_contains("title_exact", term), WEIGHTS["title_exact"]))
-            parts.append(weight(_contains("body_exact", term), WEIGHTS["body_exact"]))
-        for term in folded:
-            parts.append(weight(_contains("title_folded", term), WEIGHTS["title_folded"]))
-            parts.append(weight(_contains("body_folded", term), WEIGHTS["body_folded"]))
+        # (column, word or words, whole word?, points)
+        checks = [("title_exact", term, True, WEIGHTS["title_exact"]) for term in accented]
+        checks += [("body_exact", term, True, WEIGHTS["body_exact"]) for term in accented]
+        checks += [("title_folded", term, True, WEIGHTS["title_folded"]) for term in folded]
+        checks += [("body_folded", term, True, WEIGHTS["body_folded"]) for term in folded]
         if query.prefix_term:
-            parts.append(weight(_has("title_folded", f" {query.prefix_term}"), WEIGHTS["title_folded"]))
-            parts.append(weight(_has("body_folded", f" {query.prefix_term}"), WEIGHTS["body_folded"]))
+            checks.append(("title_folded", query.prefix_term, False, WEIGHTS["title_folded"]))
+            checks.append(("body_folded", query.prefix_term, False, WEIGHTS["body_folded"]))
         if len(folded) > 1:
-            parts.append(weight(_contains("title_exact", " ".join(accented)), PHRASE_WEIGHTS["title_exact"]))
-            parts.append(weight(_contains("title_folded", " ".join(folded)), PHRASE_WEIGHTS["title_folded"]))
+            checks.append(("title_exact", " ".join(accented), True, PHRASE_WEIGHTS["title_exact"]))
+            checks.append(("title_folded", " ".join(folded), True, PHRASE_WEIGHTS["title_folded"]))
+        if connection.vendor == "postgresql":
+            return _vector_score(checks)
+        parts = [
+            Case(
+                When(_contains(column, text) if whole else _has(column, f" {text}"), then=Value(points)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for column, text, whole, points in checks
+        ]
         return functools.reduce(operator.add, parts)
 
     def _matches(self, query):
         return SearchEntry.objects.filter(_fulltext(query), language=query.language)
 
-    def _facets(self, matches, filters):
-        """Counts per facet value; each facet counted over the pages the *other* filters keep."""
-        filters = {name: values for name, values in filters.items() if name in FACET_NAMES}
-        groups = [(name, {other: v for other, v in filters.items() if other != name}) for name in filters]
-        unfiltered = [name for name in FACET_NAMES if name not in filters]
-        if unfiltered:
-            groups.append((unfiltered, filters))
-        counts = {name: [] for name in FACET_NAMES}
-        for names, applied in groups:
-            names = [names] if isinstance(names, str) else names
-            rows = (
-                SearchFacet.objects.filter(entry__in=_with_facets(matches, applied).values("pk"), name__in=names)
-                .values_list("name", "value")
-                .annotate(count=Count("pk"))
-            )
-            for name, value, count in rows:
-                counts[name].append(FacetValue(value, count, value in filters.get(name, ())))
-        for values in counts.values():
-            values.sort(key=lambda value: (-value.count, value.value))
-        return counts
-
     def search(self, query):
-        matches = self._matches(query)
-        kept = _with_facets(matches, {n: v for n, v in query.filters.items() if n in FACET_NAMES})
-        total = kept.count()
-        hits = []
-        if total and query.offset < total:
-            date = F("date").desc(nulls_last=True)
-            order = ["-score", date, "pk"] if query.sort != "date" else [date, "-score", "pk"]
-            page = kept.annotate(score=self._score(query)).order_by(*order)[
-                query.offset : query.offset + query.per_page
-            ]
-            page_pks = list(page.values_list("pk", flat=True))
-            rows = SearchEntry.objects.in_bulk(page_pks)
-            hits = [
-                Hit(
-                    page_id=row.page_id,
-                    page_type=row.page_type,
-                    title=row.title,
-                    url=row.url,
-                    date=row.date,
-                    year_only=row.year_only,
-                    snippet=hit_snippet(snippet_source(row.summary, row.body), query),
-                )
-                for row in (rows[pk] for pk in page_pks)
-            ]
-        facets = self._facets(matches, query.filters) if total or query.filters else {name: [] for name in FACET_NAMES}
+        if query.mode == "fuzzy":
+            # No typo tolerance here: "did you mean" stands in for it.
+            return SearchResults(query, [], 0, {name: [] for name in FACET_NAMES}, backend=self.name)
+        filters = {name: values for name, values in query.filters.items() if name in FACET_NAMES and values}
+        total, page_pks, counts = self._one_pass(query, filters)
+        rows = SearchEntry.objects.in_bulk(page_pks)
+        hits = [
+            Hit(
+                page_id=row.page_id,
+                page_type=row.page_type,
+                title=row.title,
+                url=row.url,
+                date=row.date,
+                year_only=row.year_only,
+                snippet=hit_snippet(snippet_source(row.summary, row.body), query),
+            )
+            for row in (rows[pk] for pk in page_pks)
+        ]
+        facets = {name: [] for name in FACET_NAMES}
+        for name, value, count in counts:
+            facets[name].append(FacetValue(value, count, value in filters.get(name, ())))
+        for values in facets.values():
+            values.sort(key=lambda value: (-value.count, value.value))
         return SearchResults(query, hits, total, facets, backend=self.name)
+
+    def _one_pass(self, query, filters):
+        """The total, the page of hits and the facet counts, from one reading of the matches.
+
+        The matches are read once into a materialised table: their score, date, and for each
+        filtered facet whether they pass it. Each facet is counted over the matches the *other*
+        filters keep; the hits and the total over the matches every filter keeps.
+        """
+        passes = {
+            f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
+            for name, values in filters.items()
+        }
+        inner = self._matches(query).annotate(score=self._score(query), **passes)
+        inner_sql, inner_params = inner.values("id", "date", "score", *passes).query.sql_with_params()
+
+        def kept(leave_out=None):
+            conditions = [f"m.{flag}" for flag in passes if flag != f"passes_{leave_out}"]
+            return " AND ".join(conditions) or "1 = 1"
+
+        facet = SearchFacet._meta.db_table
+        if query.sort == "date":
+            order = "m.date IS NULL, m.date DESC, m.score DESC, m.id"
+        else:
+            order = "m.score DESC, m.date IS NULL, m.date DESC, m.id"
+        # Rows of (part, facet name, facet value, number, position): one shape for every part.
+        parts = [
+            f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM m WHERE {kept()}",
+            f"SELECT 'hit', {NO_TEXT}, {NO_TEXT}, m.id, ROW_NUMBER() OVER (ORDER BY {order}) FROM m WHERE m.id IN "
+            f"(SELECT m.id FROM m WHERE {kept()} ORDER BY {order} LIMIT {int(query.per_page)} "
+            f"OFFSET {int(query.offset)})",
+        ]
+        params = []
+        unfiltered = [name for name in FACET_NAMES if name not in filters]
+        groups = [([name], name) for name in filters] + ([(unfiltered, None)] if unfiltered else [])
+        for names, leave_out in groups:
+            placeholders = ", ".join(["%s"] * len(names))
+            parts.append(
+                f"SELECT 'facet', f.name, f.value, COUNT(*), {NO_NUMBER} FROM m JOIN {facet} f ON f.entry_id = m.id "
+                f"WHERE f.name IN ({placeholders}) AND {kept(leave_out)} GROUP BY f.name, f.value"
+            )
+            params.extend(names)
+        sql = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS p{number}" for number, part in enumerate(parts)
+        )
+        total, hits, counts = 0, [], []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*inner_params, *params])
+            for part, name, value, number, position in cursor.fetchall():
+                if part == "total":
+                    total = number
+                elif part == "hit":
+                    hits.append((position, number))
+                else:
+                    counts.append((name, value, number))
+        return total, [pk for _position, pk in sorted(hits)], counts
 
     def count(self, query):
         return self._matches(query).count()

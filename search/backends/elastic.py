@@ -117,7 +117,6 @@ def _hit(source, query):
 class ElasticsearchBackend:
     name = "elasticsearch"
     errors = (ApiError, TransportError, BulkIndexError)
-    modes = ("all", "prefix", "fuzzy", "any")
 
     def __init__(self):
         self.es = client()

@@ -1,7 +1,7 @@
 """A real full-text index over the folded text, so that the database backend does not scan.
 
-PostgreSQL: a stored ``tsvector`` column computed from the folded title and body (the 'simple'
-configuration: the words as they are, no stemming, no stop words) with a GIN index. SQLite: an
+PostgreSQL: a stored ``tsvector`` column computed from the title and body, folded and as written
+(the 'simple' configuration: the words as they are, no stemming, no stop words), with a GIN index. SQLite: an
 FTS5 table over the same columns, its content read from the entries table (the backend keeps it
 up to date with every write). Other databases keep no such index (the backend then scans).
 """
@@ -11,10 +11,20 @@ from django.db import migrations
 FTS_TABLE = "search_searchentry_fts"
 
 POSTGRES_FORWARD = [
+    # Each column's words under a weight of their own, so that ranking reads this vector alone:
+    # A folded title, B title as written, C body as written, D folded body. A query's folded words
+    # match the whole vector (a word without marks is the same in both forms).
     """
-    ALTER TABLE search_searchentry ADD COLUMN search_vector tsvector
-    GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, title_folded || ' ' || body_folded)) STORED
+    ALTER TABLE search_searchentry ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, title_folded), 'A')
+        || setweight(to_tsvector('simple'::regconfig, title_exact), 'B')
+        || setweight(to_tsvector('simple'::regconfig, body_exact), 'C')
+        || setweight(to_tsvector('simple'::regconfig, body_folded), 'D')
+    ) STORED
     """,
+    # Kept in the row (compressed) while the long texts go out of line: a search reads the rows of
+    # its matches, not their text.
+    "ALTER TABLE search_searchentry ALTER COLUMN search_vector SET STORAGE MAIN",
     # No pending list: a rebuild's rows would otherwise wait there, unindexed, for the next vacuum,
     # and every query would read them one by one.
     "CREATE INDEX search_searchentry_vector ON search_searchentry USING GIN (search_vector) WITH (fastupdate = off)",

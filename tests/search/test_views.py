@@ -57,6 +57,7 @@ def test_english_search_finds_english_pages_only(client, site):
         ('"gia đình" AND title:(học*)', None),
         ("học tập " * 300, None),
         ('{"query": {"match_all": {}}}', None),
+        ("___ khuyen__hoc", None),
     ],
 )
 def test_bad_input_never_breaks_the_page(client, site, query, message):
