@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.sections import page_sections
+from network.models import BilingualName, Organisation
 
 from . import services, views
 
@@ -32,59 +33,7 @@ def tabbed(content, *extra_tabs, promote=BasePage.promote_panels):
     )
 
 
-class OrganisationKind(models.TextChoices):
-    GOVERNMENT = "government", _("Government agency")
-    ASSOCIATION = "association", _("Study Promotion Association branch")
-    SCHOOL = "school", _("School or education centre")
-    BUSINESS = "business", _("Business")
-    COMMUNITY = "community", _("Community")
-    ARMED_FORCES = "armed_forces", _("Armed forces unit")
-    OTHER = "other", _("Other")
-
-
-class Organisation(index.Indexed, models.Model):
-    """An agency, association branch, school or business: organiser, publisher or registrant."""
-
-    name = models.CharField(_("name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
-    district = models.CharField(
-        _("district"), max_length=100, blank=True, help_text=_("Urban or rural district, e.g. Quận 1, Huyện Củ Chi.")
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="children",
-    )
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("district"),
-        FieldPanel("parent"),
-        FieldPanel("website"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("kind"),
-        index.FilterField("district"),
-    ]
-
-    class Meta:
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name", "district"], name="unique_organisation_per_district")]
-
-    def __str__(self):
-        return f"{self.name} ({self.district})" if self.district else self.name
-
-
-class CampaignKind(models.Model):
+class CampaignKind(BilingualName, models.Model):
     """A kind of campaign (Encouraging Learning Month, …): editors add new kinds as the movement invents them."""
 
     name = models.CharField(_("name in Vietnamese"), max_length=120, unique=True)
@@ -102,13 +51,6 @@ class CampaignKind(models.Model):
 
     def __str__(self):
         return self.label
-
-    @property
-    def label(self):
-        """The name in the language of the page being shown."""
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
 
 
 class CampaignIndexPage(RoutablePageMixin, BasePage):

@@ -7,6 +7,8 @@ page gets a new revision only when something in it differs from what is wanted.
 import datetime
 
 from home.seed import en, generated_image, home_pages, upsert_page, upsert_page_translation
+from network.models import OrganisationKind
+from network.seed import HAIPHONG, HCMC, area, organisation
 
 from . import services
 from .models import (
@@ -15,24 +17,12 @@ from .models import (
     CampaignKind,
     CampaignPage,
     CampaignTarget,
-    Organisation,
-    OrganisationKind,
     StoryGalleryImage,
     StoryIndexPage,
     StoryPage,
 )
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def organisation(name, kind, district="", parent=None):
-    org, _created = Organisation.objects.get_or_create(
-        name=name, district=district, defaults={"kind": kind, "parent": parent}
-    )
-    if (org.kind, org.parent_id) != (kind, parent.pk if parent else None):
-        org.kind, org.parent = kind, parent
-        org.save()
-    return org
 
 
 # ---------------------------------------------------------------------------- organisations
@@ -47,22 +37,26 @@ G, A, S, AF, C = (
 
 
 def _organisations():
+    hp, hcm = area(HAIPHONG), area(HCMC)
     o = {}
-    o["ubnd_hp"] = organisation("Ủy ban nhân dân thành phố Hải Phòng", G)
-    o["hkh_hp"] = organisation("Hội Khuyến học thành phố Hải Phòng", A)
-    o["sgd_hp"] = organisation("Sở Giáo dục và Đào tạo Hải Phòng", G)
-    o["bchqs_hp"] = organisation("Bộ Chỉ huy Quân sự thành phố Hải Phòng", AF)
-    o["ca_hp"] = organisation("Công an thành phố Hải Phòng", AF)
-    o["bdbp_hp"] = organisation("Bộ Chỉ huy Bộ đội Biên phòng thành phố Hải Phòng", AF)
-    o["kkt_hp"] = organisation("Ban Quản lý Khu kinh tế Hải Phòng", G)
-    o["hcgc_hp"] = organisation("Hội Cựu giáo chức thành phố Hải Phòng", C)
-    o["tlgd_hp"] = organisation("Hội Khoa học Tâm lý Giáo dục Hải Phòng", C)
-    o["sgd_hcm"] = organisation("Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", G)
-    o["hkh_hcm"] = organisation("Hội Khuyến học Thành phố Hồ Chí Minh", A)
-    o["ubnd_td"] = organisation("Ủy ban nhân dân thành phố Thủ Đức", G, "Thành phố Thủ Đức")
-    o["hkh_q8"] = organisation("Hội Khuyến học Quận 8", A, "Quận 8", parent=o["hkh_hcm"])
-    o["hkh_cc"] = organisation("Hội Khuyến học huyện Củ Chi", A, "Huyện Củ Chi", parent=o["hkh_hcm"])
-    o["tthtcd_q8"] = organisation("Trung tâm học tập cộng đồng Phường 5", S, "Quận 8")
+    o["ubnd_hp"] = organisation("Ủy ban nhân dân thành phố Hải Phòng", G, hp)
+    o["hkh_hp"] = organisation("Hội Khuyến học thành phố Hải Phòng", A, hp)
+    o["sgd_hp"] = organisation("Sở Giáo dục và Đào tạo Hải Phòng", G, hp)
+    o["bchqs_hp"] = organisation("Bộ Chỉ huy Quân sự thành phố Hải Phòng", AF, hp)
+    o["ca_hp"] = organisation("Công an thành phố Hải Phòng", AF, hp)
+    o["bdbp_hp"] = organisation("Bộ Chỉ huy Bộ đội Biên phòng thành phố Hải Phòng", AF, hp)
+    o["kkt_hp"] = organisation("Ban Quản lý Khu kinh tế Hải Phòng", G, hp)
+    o["hcgc_hp"] = organisation("Hội Cựu giáo chức thành phố Hải Phòng", C, hp)
+    o["tlgd_hp"] = organisation("Hội Khoa học Tâm lý Giáo dục Hải Phòng", C, hp)
+    o["sgd_hcm"] = organisation("Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", G, hcm)
+    o["hkh_hcm"] = organisation("Hội Khuyến học Thành phố Hồ Chí Minh", A, hcm)
+    # Units of the districts abolished on 1 July 2025 stay attached to the district of their time.
+    o["ubnd_td"] = organisation("Ủy ban nhân dân thành phố Thủ Đức", G, area("769"), is_active=False)
+    o["hkh_q8"] = organisation("Hội Khuyến học Quận 8", A, area("776"), parent=o["hkh_hcm"], is_active=False)
+    o["hkh_cc"] = organisation("Hội Khuyến học huyện Củ Chi", A, area("783"), parent=o["hkh_hcm"], is_active=False)
+    o["tthtcd_q8"] = organisation(
+        "Trung tâm học tập cộng đồng Phường 5", OrganisationKind.LEARNING_CENTRE, area("776"), is_active=False
+    )
     return o
 
 

@@ -6,23 +6,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.sections import PageSection
 
 from . import services
-from .models import CampaignKind, CampaignPage, Organisation, StoryIndexPage, StoryPage
+from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
 
 HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = _("Organisations")
-    add_to_admin_menu = True
-    menu_order = 300
-    list_display = ["name", "kind", "district", "parent"]
-    list_filter = ["kind", "district"]
-    search_fields = ["name", "district"]
-    # A plain database lookup: the embedded SQLite search backend fails on field-restricted searches.
-    search_backend_name = None
 
 
 class CampaignKindViewSet(SnippetViewSet):
@@ -33,7 +20,6 @@ class CampaignKindViewSet(SnippetViewSet):
     search_fields = ["name", "name_en"]
 
 
-register_snippet(OrganisationViewSet)
 register_snippet(CampaignKindViewSet)
 
 

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from campaigns.models import OrganisationKind
+from network.models import OrganisationKind
 
 from . import services
 from .forms import RegistrationForm
@@ -178,7 +178,7 @@ def _export_rows(event):
     registrations = (
         Registration.objects.filter(event=event)
         .exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("organisation")
+        .select_related("organisation__area")
         .prefetch_related(Prefetch("attendees", queryset=Attendee.objects.order_by("pk")))
         .order_by("organisation__name", "created_at")
     )
@@ -192,7 +192,7 @@ def _export_rows(event):
         _("Status"),
         _("Organisation"),
         _("Kind of organisation"),
-        _("District"),
+        _("Area"),
         _("Full name"),
         _("Role"),
         _("Position"),
@@ -218,7 +218,7 @@ def _export_rows(event):
                     registration.get_status_display(),
                     organisation.name if organisation else "",
                     organisation.get_kind_display() if organisation else "",
-                    organisation.district if organisation else "",
+                    organisation.area.name if organisation and organisation.area else "",
                     attendee.full_name,
                     attendee.get_role_display() if attendee.role else "",
                     attendee.position,
@@ -282,7 +282,7 @@ def attendance_sheet(request, event_id):
     event = _event(event_id)
     registrations = (
         Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
-        .select_related("organisation")
+        .select_related("organisation__area")
         .prefetch_related(Prefetch("attendees", queryset=Attendee.objects.order_by("pk")))
         .order_by("organisation__name", "created_at")
     )

@@ -5,7 +5,7 @@ import secrets
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Organisation, OrganisationKind
+from network.models import Organisation, OrganisationKind
 
 from .models import DelegateRole, QuestionKind
 from .services import DelegateData, RegistrationRequest

@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
-from campaigns.models import OrganisationKind
 from home.models import BasePage
+from network.models import OrganisationKind
 
 from .blocks import AgendaBlock, AttachmentsBlock
 
@@ -109,7 +109,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Zoom, Google Meet, livestream…"))
     organisers = ParentalManyToManyField(
-        "campaigns.Organisation", verbose_name=_("organisers"), blank=True, related_name="organised_events"
+        "network.Organisation", verbose_name=_("organisers"), blank=True, related_name="organised_events"
     )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
@@ -375,7 +375,7 @@ class Registration(models.Model):
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
     organisation = models.ForeignKey(
-        "campaigns.Organisation",
+        "network.Organisation",
         verbose_name=_("organisation"),
         null=True,
         blank=True,

@@ -7,8 +7,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from campaigns.models import CampaignPage, Organisation, OrganisationKind
+from campaigns.models import CampaignPage
 from home.seed import en, generated_image, home_pages, upsert_child, upsert_translation, vi
+from network.models import OrganisationKind
+from network.seed import HCMC, area, organisation
 
 from . import services
 from .models import (
@@ -22,27 +24,27 @@ from .models import (
 )
 from .services import DelegateData, RegistrationRequest
 
-DOET = ("Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, "Quận 1")
-ASSOCIATION = ("Hội Khuyến học Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, "Quận 1")
+# name, kind, area code: city-level bodies belong to the city, schools to their ward since July 2025.
+DOET = ("Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, HCMC)
+ASSOCIATION = ("Hội Khuyến học Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, HCMC)
 AGENCIES = [
-    ("Sở Tư pháp Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, "Quận 1"),
-    ("Sở Văn hóa và Thể thao Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, "Quận 1"),
-    ("Liên đoàn Lao động Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, "Quận 3"),
-    ("Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, "Quận 1"),
+    ("Sở Tư pháp Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, HCMC),
+    ("Sở Văn hóa và Thể thao Thành phố Hồ Chí Minh", OrganisationKind.GOVERNMENT, HCMC),
+    ("Liên đoàn Lao động Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, HCMC),
+    ("Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh", OrganisationKind.ASSOCIATION, HCMC),
 ]
 SCHOOLS = [
-    ("Trường THPT Nguyễn Thị Minh Khai", OrganisationKind.SCHOOL, "Quận 3"),
-    ("Trường THPT Lê Quý Đôn", OrganisationKind.SCHOOL, "Quận 3"),
-    ("Trường THPT Trưng Vương", OrganisationKind.SCHOOL, "Quận 1"),
-    ("Trung tâm Giáo dục thường xuyên Thành phố Hồ Chí Minh", OrganisationKind.SCHOOL, "Quận 5"),
+    ("Trường THPT Nguyễn Thị Minh Khai", OrganisationKind.SCHOOL, "79-006"),
+    ("Trường THPT Lê Quý Đôn", OrganisationKind.SCHOOL, "79-006"),
+    ("Trường THPT Trưng Vương", OrganisationKind.SCHOOL, "79-001"),
+    ("Trung tâm Giáo dục thường xuyên Thành phố Hồ Chí Minh", OrganisationKind.SCHOOL, HCMC),
 ]
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi"]
 GIVEN_NAMES = ["Minh Anh", "Thu Hà", "Quốc Bảo", "Ngọc Lan", "Văn Hùng", "Thanh Tâm", "Hoài Nam", "Kim Chi"]
 
 
-def _organisation(name, kind, district):
-    organisation, _created = Organisation.objects.get_or_create(name=name, district=district, defaults={"kind": kind})
-    return organisation
+def _organisation(name, kind, area_code):
+    return organisation(name, kind, area(area_code))
 
 
 def _local(day, hour, minute=0):

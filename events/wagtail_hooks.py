@@ -1,5 +1,5 @@
 from django.urls import include, path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -104,3 +104,16 @@ def upcoming_events_section():
 @hooks.register("portal_campaign_sections")
 def campaign_events_section():
     return PageSection(order=10, template="events/includes/events_section.html", get_context=_campaign_section)
+
+
+def _learning_centre_section(centre, request):
+    language = translation.get_language()
+    events = _upcoming(EventPage.objects.filter(organisers=centre, locale__language_code=language), request)
+    if not events:
+        return None
+    return {"events": events, "index": None, "heading": _("Upcoming events at this centre")}
+
+
+@hooks.register("portal_learning_centre_sections")
+def learning_centre_events_section():
+    return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)

@@ -8,9 +8,11 @@ Wagtail hook named after the page, e.g. in ``events/wagtail_hooks.py``:
         return PageSection(order=20, template="events/includes/home_section.html",
                            get_context=lambda page, request: {...} or None)
 
-Hooks in use: ``portal_home_sections`` (the home page) and ``portal_campaign_sections``
-(a campaign page). The template receives the returned dict as ``section``; a section whose
-``get_context`` returns None has nothing to show and is left out.
+Hooks in use: ``portal_home_sections`` (the home page), ``portal_campaign_sections``
+(a campaign page) and ``portal_learning_centre_sections`` (a community learning centre in
+the network's directory: ``page`` is then the centre, an ``Organisation``). The template
+receives the returned dict as ``section``; a section whose ``get_context`` returns None has
+nothing to show and is left out.
 """
 
 from collections.abc import Callable

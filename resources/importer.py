@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from campaigns.models import Organisation
+from network.models import Organisation
 
 from .models import Audience, Level, LibraryPage, Licence, ResourceKind, ResourceLanguage, ResourcePage, Topic
 from .services import validate_resource

@@ -173,7 +173,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
     licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY)
     authors = models.CharField(_("authors"), max_length=255, blank=True, help_text=_("People, separated by commas."))
     author_organisation = models.ForeignKey(
-        "campaigns.Organisation",
+        "network.Organisation",
         verbose_name=_("author organisation"),
         null=True,
         blank=True,
@@ -181,7 +181,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         related_name="authored_resources",
     )
     publisher = models.ForeignKey(
-        "campaigns.Organisation",
+        "network.Organisation",
         verbose_name=_("publisher"),
         null=True,
         blank=True,

@@ -16,8 +16,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 
-from campaigns.models import CampaignPage, Organisation
+from campaigns.models import CampaignPage
 from home.seed import en, generated_image, home_pages, upsert_child, upsert_translation, vi
+from network.seed import area, organisation
 
 from .models import (
     Audience,
@@ -148,11 +149,8 @@ def page_count(document):
 
 def _organisations():
     found = {}
-    for name, (kind, district, website) in ORGANISATIONS.items():
-        organisation, _created = Organisation.objects.get_or_create(
-            name=name, district=district, defaults={"kind": kind, "website": website}
-        )
-        found[name] = organisation
+    for name, (kind, area_code, website) in ORGANISATIONS.items():
+        found[name] = organisation(name, kind, area(area_code) if area_code else None, website=website)
     return found
 
 

@@ -11,14 +11,14 @@ THAP_MUOI = "Ủy ban nhân dân huyện Tháp Mười"
 VN_SPA = "Hội Khuyến học Việt Nam"
 LIBRARY_ORG = "Thư viện Khoa học Tổng hợp Thành phố Hồ Chí Minh"
 
-# (kind, district, website): city-level bodies have no district, as in the campaigns' seed, so both share a row.
+# (kind, area code, website): the same unit as in the campaigns' and events' seeds is the same row.
 ORGANISATIONS = {
-    HCMC_DOET: ("government", "", "https://hcm.edu.vn/"),
-    HCMC_SPA: ("association", "", ""),
-    HAIPHONG: ("government", "", ""),
-    THAP_MUOI: ("government", "Huyện Tháp Mười", ""),
-    VN_SPA: ("association", "", ""),
-    LIBRARY_ORG: ("other", "", ""),
+    HCMC_DOET: ("government", "79", "https://hcm.edu.vn/"),
+    HCMC_SPA: ("association", "79", ""),
+    HAIPHONG: ("government", "31", ""),
+    THAP_MUOI: ("government", "87-TM", ""),
+    VN_SPA: ("association", None, ""),
+    LIBRARY_ORG: ("other", "79", ""),
 }
 
 # Each plan: the fields of its resource page, and the sections of the summary document.

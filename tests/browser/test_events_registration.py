@@ -5,10 +5,11 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
-from campaigns.models import OrganisationKind
 from events import services
 from events.models import Registration, RegistrationMode, RegistrationStatus
-from tests.factories.events import EventIndexPageFactory, EventPageFactory, OrganisationFactory, add_quota, person
+from network.models import OrganisationKind
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, add_quota, person
+from tests.factories.network import OrganisationFactory
 
 
 @pytest.fixture(autouse=True)

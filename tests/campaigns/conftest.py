@@ -7,9 +7,9 @@ from tests.factories.campaigns import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
     CampaignTargetFactory,
-    OrganisationFactory,
     StoryIndexPageFactory,
 )
+from tests.factories.network import OrganisationFactory
 from tests.factories.news import NewsIndexPageFactory
 
 
@@ -38,7 +38,7 @@ def campaign(campaign_index):
         theme="Công dân Hải Phòng phấn đấu trở thành “Công dân học tập”",
         purposes="<p>Khơi dậy truyền thống hiếu học.</p>",
     )
-    association = OrganisationFactory(name="Hội Khuyến học Hải Phòng", district="")
+    association = OrganisationFactory(name="Hội Khuyến học Hải Phòng")
     page.lead_organisations.add(association)
     CampaignActivityFactory(
         page=page, title="Ký kết chương trình phối hợp với lực lượng vũ trang", lead_organisation=association

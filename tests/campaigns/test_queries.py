@@ -12,9 +12,9 @@ from tests.factories.campaigns import (
     CampaignActivityFactory,
     CampaignPageFactory,
     CampaignTargetFactory,
-    OrganisationFactory,
     StoryPageFactory,
 )
+from tests.factories.network import OrganisationFactory
 from tests.factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db

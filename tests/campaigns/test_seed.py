@@ -6,6 +6,7 @@ from wagtail.models import Revision
 
 import campaigns.seed
 import home.seed
+import network.seed
 import news.seed
 from campaigns.models import CampaignPage, StoryPage
 from news.models import NewsPage
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run_seeds():
-    for module in (home.seed, campaigns.seed, news.seed):
+    for module in (home.seed, network.seed, campaigns.seed, news.seed):
         module.seed(StringIO())
 
 

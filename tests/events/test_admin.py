@@ -7,10 +7,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
-from campaigns.models import OrganisationKind
 from events import services
 from events.models import DelegateRole, RegistrationMode, RegistrationStatus
-from tests.factories.events import EventPageFactory, OrganisationFactory, add_quota, delegates_request, person
+from network.models import OrganisationKind
+from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
+from tests.factories.network import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def event(event_index):
 
 @pytest.fixture
 def agency():
-    return OrganisationFactory(name="Sở Tư pháp", kind=OrganisationKind.GOVERNMENT, district="Quận 1")
+    return OrganisationFactory(name="Sở Tư pháp", kind=OrganisationKind.GOVERNMENT)
 
 
 @pytest.fixture

@@ -17,11 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connections
 
-from campaigns.models import OrganisationKind
 from events import services
 from events.models import Attendee, Registration, RegistrationMode, RegistrationStatus
+from network.models import OrganisationKind
 from tests.conftest import SERVICES_OPTIONAL
-from tests.factories.events import EventPageFactory, OrganisationFactory, add_quota, person
+from tests.factories.events import EventPageFactory, add_quota, person
+from tests.factories.network import OrganisationFactory
 
 pytestmark = [
     pytest.mark.postgres,

@@ -7,12 +7,14 @@ from events import seed as events_seed
 from events import services
 from events.models import EventPage, Registration
 from home import seed as home_seed
+from network import seed as network_seed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_seed_makes_the_three_demo_events_and_is_idempotent(locales):
     home_seed.seed(io.StringIO())
+    network_seed.seed(io.StringIO())
     events_seed.seed(io.StringIO())
     revisions = Revision.objects.count()
     registrations = Registration.objects.count()

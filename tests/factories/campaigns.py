@@ -8,21 +8,11 @@ from campaigns.models import (
     CampaignKind,
     CampaignPage,
     CampaignTarget,
-    Organisation,
-    OrganisationKind,
     StoryIndexPage,
     StoryPage,
 )
 from tests.factories.home import PageFactory
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Hội Khuyến học phường {n}")
-    kind = OrganisationKind.ASSOCIATION
-    district = "Quận 1"
-
-    class Meta:
-        model = Organisation
+from tests.factories.network import OrganisationFactory
 
 
 def campaign_kind(slug="thang-khuyen-hoc"):

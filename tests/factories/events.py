@@ -3,7 +3,6 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from campaigns.models import Organisation, OrganisationKind
 from events.models import EventIndexPage, EventPage, EventQuestion, EventQuota, RegistrationMode
 from events.services import DelegateData, RegistrationRequest
 from tests.factories.home import PageFactory
@@ -32,15 +31,6 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Đơn vị {n}")
-    kind = OrganisationKind.GOVERNMENT
-    district = "Quận 1"
-
-    class Meta:
-        model = Organisation
 
 
 def add_quota(event, kind="", role="", maximum=1):

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
-from campaigns.models import Organisation
+from network.models import Organisation
 from resources.services import embed_url, search_extras
 from tests.factories.resources import DocumentFactory, ResourcePageFactory, audience, topic
 

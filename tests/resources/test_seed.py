@@ -5,6 +5,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from home import seed as home_seed
+from network import seed as network_seed
 from resources import seed as resources_seed
 from resources.models import ResourceCollection, ResourceCollectionItem, ResourceDownload, ResourcePage
 from resources.services import browse
@@ -25,6 +26,7 @@ def snapshot():
 
 def test_demo_library_in_two_languages_and_idempotent(client):
     home_seed.seed(StringIO())
+    network_seed.seed(StringIO())
     out = StringIO()
     resources_seed.seed(out)
     assert "40 resources" in out.getvalue()
