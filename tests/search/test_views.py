@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
-from search import indexer
+from search import indexer, services
 from tests.search.conftest import CampaignPageFactory, standard
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +138,11 @@ def test_elasticsearch_down_falls_back_to_the_database_quietly(client, site, cap
 def test_search_page_query_budget(client, site, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         client.get("/search/", {"q": "hoc tap"})
+
+
+@pytest.mark.parametrize("query", ["learning families", "gja dinh hoc tapp", "khuy", "don vi hoc tap"])
+def test_searches_that_widen_keep_to_a_query_budget(site, django_assert_max_num_queries, query):
+    # Widening, the other language's results and "did you mean" cost a query or two each, whatever
+    # the number of pages: one statement reads a search's matches, one more its page of hits.
+    with django_assert_max_num_queries(9):
+        services.search(query, "vi")
