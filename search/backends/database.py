@@ -188,9 +188,14 @@ class DatabaseBackend:
                 cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
             self._insert(sources, incremental=False)
             spelling.rebuild(sources)
-            if connection.vendor == "sqlite":
-                with connection.cursor() as cursor:
+            with connection.cursor() as cursor:
+                if connection.vendor == "sqlite":
                     cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+                else:
+                    # The GIN index takes new rows into a pending list (fast writes); moved into
+                    # the index at once here rather than at the next vacuum, every search would
+                    # otherwise read the whole list.
+                    cursor.execute("SELECT gin_clean_pending_list('search_searchentry_vector'::regclass)")
 
     # Reads
 

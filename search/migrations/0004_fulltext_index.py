@@ -25,9 +25,7 @@ POSTGRES_FORWARD = [
     # Kept in the row (compressed) while the long texts go out of line: a search reads the rows of
     # its matches, not their text.
     "ALTER TABLE search_searchentry ALTER COLUMN search_vector SET STORAGE MAIN",
-    # No pending list: a rebuild's rows would otherwise wait there, unindexed, for the next vacuum,
-    # and every query would read them one by one.
-    "CREATE INDEX search_searchentry_vector ON search_searchentry USING GIN (search_vector) WITH (fastupdate = off)",
+    "CREATE INDEX search_searchentry_vector ON search_searchentry USING GIN (search_vector)",
 ]
 POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_searchentry_vector",
