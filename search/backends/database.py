@@ -13,7 +13,7 @@ import functools
 import operator
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import BooleanField, Case, Exists, F, IntegerField, OuterRef, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
@@ -90,10 +90,9 @@ def _fulltext(query):
 VECTOR_WEIGHTS = {"title_folded": "A", "title_exact": "B", "body_exact": "C", "body_folded": "D"}
 
 
-def _vector_score(checks, vector):
-    """SQL and parameters of the score read from a tsvector alone, whose positions carry a weight
-    per column: the page's long text is never read for ranking. Words are \\w runs, with nothing
-    to escape."""
+def _vector_score(checks):
+    """The score from the tsvector alone, whose positions carry a weight per column: the page's
+    long text is never read for ranking. Words are \\w runs, with nothing to escape."""
     sql, params = [], []
     for column, text, whole, points in checks:
         weight = VECTOR_WEIGHTS[column]
@@ -101,9 +100,9 @@ def _vector_score(checks, vector):
             f"'{word}':{'' if whole or index < len(text.split()) - 1 else '*'}{weight}"
             for index, word in enumerate(text.split())
         ]
-        sql.append(f"CASE WHEN {vector} @@ %s::tsquery THEN {int(points)} ELSE 0 END")
+        sql.append(f"CASE WHEN search_vector @@ %s::tsquery THEN {int(points)} ELSE 0 END")
         params.append(" <-> ".join(lexemes))
-    return " + ".join(sql), params
+    return RawSQL(" + ".join(sql), params, output_field=IntegerField())
 
 
 def _unindex(entries):
@@ -200,12 +199,11 @@ class DatabaseBackend:
 
     # Reads
 
-    @staticmethod
-    def _checks(query):
-        """Points for each word where it is found: accents as typed and the title weigh most.
-        (column, word or words, whole word?, points)"""
+    def _score(self, query):
+        """Points for each word where it is found: accents as typed and the title weigh most."""
         folded = query.whole_terms
         accented = query.exact_terms[: len(folded)]
+        # (column, word or words, whole word?, points)
         checks = [("title_exact", term, True, WEIGHTS["title_exact"]) for term in accented]
         checks += [("body_exact", term, True, WEIGHTS["body_exact"]) for term in accented]
         checks += [("title_folded", term, True, WEIGHTS["title_folded"]) for term in folded]
@@ -216,31 +214,17 @@ class DatabaseBackend:
         if len(folded) > 1:
             checks.append(("title_exact", " ".join(accented), True, PHRASE_WEIGHTS["title_exact"]))
             checks.append(("title_folded", " ".join(folded), True, PHRASE_WEIGHTS["title_folded"]))
-        return checks
-
-    def _scored(self, query, passes):
-        """SQL and parameters of the matches with their score, date and facet flags."""
-        matches = self._matches(query).annotate(**passes)
         if connection.vendor == "postgresql":
-            # The vector is stored compressed: decompressed once per match in a subquery that
-            # OFFSET 0 keeps apart, then checked for every word (each check would decompress it).
-            vector = RawSQL("search_vector || ''::tsvector", [], output_field=TextField())
-            sql, params = (
-                matches.annotate(vector=vector).values("id", "date", "vector", *passes).query.sql_with_params()
-            )
-            score, score_params = _vector_score(self._checks(query), "i.vector")
-            flags = "".join(f", i.{flag}" for flag in passes)
-            return f"SELECT i.id, i.date, {score} AS score{flags} FROM ({sql} OFFSET 0) AS i", [*score_params, *params]
+            return _vector_score(checks)
         parts = [
             Case(
                 When(_contains(column, text) if whole else _has(column, f" {text}"), then=Value(points)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
-            for column, text, whole, points in self._checks(query)
+            for column, text, whole, points in checks
         ]
-        score = functools.reduce(operator.add, parts)
-        return matches.annotate(score=score).values("id", "date", "score", *passes).query.sql_with_params()
+        return functools.reduce(operator.add, parts)
 
     def _matches(self, query):
         return SearchEntry.objects.filter(_fulltext(query), language=query.language)
@@ -282,7 +266,8 @@ class DatabaseBackend:
             f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
             for name, values in filters.items()
         }
-        inner_sql, inner_params = self._scored(query, passes)
+        inner = self._matches(query).annotate(score=self._score(query), **passes)
+        inner_sql, inner_params = inner.values("id", "date", "score", *passes).query.sql_with_params()
 
         def kept(leave_out=None):
             conditions = [f"m.{flag}" for flag in passes if flag != f"passes_{leave_out}"]
