@@ -390,3 +390,7 @@ EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", 
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
 # Make live index updates searchable before returning (tests); production lets the cluster refresh.
 SEARCH_ELASTICSEARCH_REFRESH = env_bool("SEARCH_ELASTICSEARCH_REFRESH")
+# After this many failures in a row, searches skip Elasticsearch for SEARCH_ELASTICSEARCH_COOLDOWN
+# seconds (the database answers), then try it again.
+SEARCH_ELASTICSEARCH_FAILURES = int(os.environ.get("SEARCH_ELASTICSEARCH_FAILURES", "1"))
+SEARCH_ELASTICSEARCH_COOLDOWN = float(os.environ.get("SEARCH_ELASTICSEARCH_COOLDOWN", "30"))
