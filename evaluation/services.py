@@ -4,6 +4,8 @@ counting and purging. Views, the admin, commands and the seed all call these fun
 E-mails are queued after the transaction commits, one function per message in ``emails.py``.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -185,7 +187,7 @@ def mail_allowed(email):
         return True
 
 
-def start(data, *, now=None, notify=True):
+def start(data, *, now=None):
     """Open a draft and mail its private link, or, for a person or unit that already has one for
     this title and year, mail the existing link instead. The caller shows the same answer either way."""
     now = now or timezone.now()
@@ -201,8 +203,7 @@ def start(data, *, now=None, notify=True):
     existing = Assessment.objects.filter(title=period.title, year=period.year, identity=key, anonymised_at=None)
     earlier = existing.first()
     if earlier is not None:
-        if notify:
-            _duplicate_notice(earlier, email, data.language)
+        _duplicate_notice(earlier, email, data.language)
         return StartResult(earlier, created=False)
     try:
         with transaction.atomic():
@@ -228,20 +229,20 @@ def start(data, *, now=None, notify=True):
                 created_at=now,
             )
             _log(assessment, "evaluation.assessment.start", None)
-            if notify:
-                _notify("link", assessment)
+            _notify("link", assessment)
     except IntegrityError:
         # Two starts of the same person at once: the constraint kept one; treat this one as the duplicate.
         earlier = existing.first()
         if earlier is None:
             raise
-        if notify:
-            _duplicate_notice(earlier, email, data.language)
+        _duplicate_notice(earlier, email, data.language)
         return StartResult(earlier, created=False)
     return StartResult(assessment, created=True)
 
 
 def _duplicate_notice(earlier, email, language):
+    if _muted.get():
+        return
     _notify("existing", earlier)
     if email != earlier.email_normalised:
         # A unit's second representative: told that the unit has an assessment, not whose it is.
@@ -255,7 +256,7 @@ def resend_links(email):
             "pk", flat=True
         )
     )
-    if found:
+    if found and not _muted.get():
         transaction.on_commit(lambda: _send("links", found), robust=True)
     return len(found)
 
@@ -545,7 +546,7 @@ class DecisionRequest:
     note: str = ""
 
 
-def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=None, notify=True):
+def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=None):
     """Record a decision and issue a certificate to each approved assessment it covers.
 
     ``allowed_area_ids`` (None: every area) is the deciding reviewer's reach; ``assessments``
@@ -604,8 +605,7 @@ def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=N
             assessment.status = AssessmentStatus.RECOGNISED
             assessment.save(update_fields=["status", "updated_at"])
             _log(assessment, "evaluation.assessment.recognise", user, decision=decision.number)
-            if notify:
-                _notify("recognised", assessment)
+            _notify("recognised", assessment)
         log(instance=decision, action="evaluation.decision.issue", user=user, data={"count": len(chosen)})
     return decision
 
@@ -705,6 +705,21 @@ def _send(kind, *args):
     getattr(emails, f"send_{kind}")(*args)
 
 
+_muted = contextvars.ContextVar("evaluation_mail_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted_mail():
+    """No e-mail for what happens inside (the demo seed replays a year's work without writing to anyone)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def _notify(kind, assessment):
+    if _muted.get():
+        return
     pk = assessment.pk
     transaction.on_commit(lambda: _send(kind, pk), robust=True)
