@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -175,8 +176,8 @@ def export(request):
     sheet = workbook.active
     sheet.title = _("Self-assessments")[:31]
     header = [
-        _("Reference code"),
-        _("Title"),
+        pgettext("evaluation", "Reference code"),
+        pgettext("learning title", "Title"),
         _("Year"),
         _("Name"),
         _("Area"),

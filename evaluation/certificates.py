@@ -6,6 +6,7 @@ all they show, and an anonymised holder's certificate then shows the anonymised 
 """
 
 import io
+import unicodedata
 from pathlib import Path
 
 import segno
@@ -14,8 +15,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-
-from search.text import normalise
 
 from .emails import verify_url
 
@@ -42,7 +41,8 @@ def _font_dir():
 
 
 def _text(value):
-    return normalise(str(value))
+    # NFC only: official spelling ("Cộng hòa", "Ủy ban") is printed exactly as written.
+    return unicodedata.normalize("NFC", str(value))
 
 
 def _area_line(area):

@@ -73,7 +73,7 @@ class CriteriaSetForm(WagtailAdminModelForm):
 class CriteriaSet(index.Indexed, ClusterableModel):
     """One version of the criteria of a title: groups of criteria, and the thresholds for recognition."""
 
-    title = models.CharField(_("title"), max_length=30, choices=LearningTitle.choices)
+    title = models.CharField(pgettext_lazy("learning title", "title"), max_length=30, choices=LearningTitle.choices)
     version = models.CharField(
         _("version"), max_length=40, help_text=_("E.g. “2024” or “324/QĐ-KHVN (2023)”; unique per title.")
     )
@@ -146,7 +146,7 @@ class Criterion(Orderable):
         help_text=_("Points kind: the most one can give. Yes or no, or a number: the points when met."),
     )
     target = models.DecimalField(
-        _("target"),
+        pgettext_lazy("criterion", "target"),
         max_digits=10,
         decimal_places=2,
         null=True,
@@ -185,7 +185,7 @@ class Criterion(Orderable):
 class AssessmentPeriod(models.Model):
     """A year's round of one title, with the criteria version it uses."""
 
-    title = models.CharField(_("title"), max_length=30, choices=LearningTitle.choices)
+    title = models.CharField(pgettext_lazy("learning title", "title"), max_length=30, choices=LearningTitle.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     criteria_set = models.ForeignKey(
         CriteriaSet, verbose_name=_("criteria set"), on_delete=models.PROTECT, related_name="periods"
@@ -242,9 +242,11 @@ class Assessment(models.Model):
     period = models.ForeignKey(
         AssessmentPeriod, verbose_name=_("period"), on_delete=models.PROTECT, related_name="assessments"
     )
-    title = models.CharField(_("title"), max_length=30, choices=LearningTitle.choices, editable=False)
+    title = models.CharField(
+        pgettext_lazy("learning title", "title"), max_length=30, choices=LearningTitle.choices, editable=False
+    )
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
-    reference = models.CharField(_("reference code"), max_length=12, unique=True)
+    reference = models.CharField(pgettext_lazy("evaluation", "reference code"), max_length=12, unique=True)
     token = models.CharField(max_length=64, unique=True, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT

@@ -8,6 +8,7 @@ import contextlib
 import contextvars
 import hashlib
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -22,7 +23,7 @@ from PIL import Image, UnidentifiedImageError
 from wagtail.log_actions import log
 
 from network.models import LearningTitle
-from search.text import fold, normalise
+from search.text import fold
 
 from . import scoring
 from .models import (
@@ -68,7 +69,8 @@ def normalise_email(email):
 
 
 def clean_text(value):
-    return normalise(" ".join((value or "").split()))
+    """One space between words, NFC; spelling (tone placement) is kept as the person wrote it."""
+    return unicodedata.normalize("NFC", " ".join((value or "").split()))
 
 
 def new_code(length):

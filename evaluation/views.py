@@ -70,7 +70,7 @@ def _context(page, request):
 def landing(page, request):
     context = _context(page, request)
     periods = list(services.open_periods().order_by("title"))
-    order = list(LearningTitle.values)
+    order = [LearningTitle.LEARNING_CITIZEN, *(t for t in LearningTitle.values if t != LearningTitle.LEARNING_CITIZEN)]
     periods.sort(key=lambda p: order.index(p.title) if p.title in order else len(order))
     context.update(
         periods=[{"period": p, "url": context["start_urls"][p.title]} for p in periods],

@@ -179,6 +179,8 @@ LOGGING = {
         # Every page save and background task logs at INFO: too chatty for a console.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # fpdf2 subsets fonts for every certificate and fontTools logs each step at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
 
