@@ -452,14 +452,14 @@ def submit(assessment, *, consent, now=None):
                 _("Self-assessment for this period closed on %(date)s.")
                 % {"date": assessment.period.closes_on.strftime("%d/%m/%Y")}
             )
-        if not consent and assessment.consented_at is None:
-            raise EvaluationError(
-                _("Please agree to the processing of your personal data before submitting."), field="consent"
-            )
         outcome = _update_score(assessment)
         if not outcome.is_complete:
             raise EvaluationError(
                 _("Some criteria are still missing an answer or evidence: see the list at the top of the form.")
+            )
+        if not consent and assessment.consented_at is None:
+            raise EvaluationError(
+                _("Please agree to the processing of your personal data before submitting."), field="consent"
             )
         assessment.consented_at = assessment.consented_at or now
         assessment.status = AssessmentStatus.SUBMITTED
