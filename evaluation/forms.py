@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from network.models import Area, AreaLevel, LearningTitle, Organisation, valid_on_q
 from network.services import AreaGraph
 
-from .models import AssessmentPeriod
 from .services import DecisionRequest, StartRequest
 
 HONEYPOT_FIELD = "website"
@@ -191,7 +190,7 @@ class ResendForm(SpamMixin, forms.Form):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), max_length=60, help_text=_("E.g. “125/QĐ-UBND”."))
-    signed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    signed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     issuing_body = forms.CharField(label=_("Issued by"), max_length=255)
     signer_name = forms.CharField(label=_("Signed by"), max_length=150)
     signer_position = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
@@ -201,7 +200,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.candidates = list(candidates)
         self.fields["assessments"] = forms.MultipleChoiceField(
-            label=_("Recognised"),
+            label=_("Recognised by this decision"),
             choices=[(str(a.pk), str(a)) for a in self.candidates],
             widget=forms.CheckboxSelectMultiple,
             error_messages={"required": _("Choose at least one approved self-assessment.")},
@@ -229,7 +228,3 @@ class DecisionForm(forms.Form):
     def chosen(self):
         wanted = set(self.cleaned_data.get("assessments", []))
         return [a for a in self.candidates if str(a.pk) in wanted]
-
-
-def period_choices():
-    return AssessmentPeriod.objects.select_related("criteria_set").order_by("-year", "title")

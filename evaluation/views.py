@@ -42,10 +42,11 @@ def rate_limited(request, scope):
 
 
 def _private(response):
-    """Pages of a private link: never cached or indexed, and the link never leaks as a referrer."""
+    """Pages of a private link: never cached or indexed, and the link never leaks to another site as a
+    referrer (same-origin, not no-referrer: the form posts need their Origin for the CSRF check)."""
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -150,7 +150,7 @@ def test_the_private_page_is_never_cached_indexed_or_leaked_as_referrer(client, 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert client.get("/danh-gia/ho-so/khong-dung/").status_code == 404
 
 
