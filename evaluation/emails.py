@@ -64,49 +64,56 @@ def _subject(text, assessment):
     return f"{text}: {assessment.get_title_display()} {assessment.year}"
 
 
-def send_link(pk):
+def _to_person(kind, pk, compose):
+    """Mail the person their assessment's news, in their language: ``compose(assessment)`` gives the
+    subject and the paragraphs; their private link ends the message."""
+
     def build():
         assessment = _live(pk)
         if assessment is None:
             return None
         with translation.override(assessment.language):
-            return _message(
-                assessment,
-                _subject(_("Your self-assessment link"), assessment),
-                [
-                    _(
-                        "Your self-assessment has been opened. Open the private link below to fill it in: your "
-                        "answers are saved as a draft each time you press “Save”, and you can come back to it from "
-                        "any device."
-                    ),
-                    _("Do not share the link: anyone who has it can see and change your self-assessment."),
-                ],
-            )
+            subject, paragraphs = compose(assessment)
+            return _message(assessment, _subject(subject, assessment), paragraphs)
 
-    _deliver("link", build, pk)
+    _deliver(kind, build, pk)
+
+
+def send_link(pk):
+    _to_person(
+        "link",
+        pk,
+        lambda assessment: (
+            _("Your self-assessment link"),
+            [
+                _(
+                    "Your self-assessment has been opened. Open the private link below to fill it in: your "
+                    "answers are saved as a draft each time you press “Save”, and you can come back to it from "
+                    "any device."
+                ),
+                _("Do not share the link: anyone who has it can see and change your self-assessment."),
+            ],
+        ),
+    )
 
 
 def send_existing(pk):
-    def build():
-        assessment = _live(pk)
-        if assessment is None:
-            return None
-        with translation.override(assessment.language):
-            return _message(
-                assessment,
-                _subject(_("Your existing self-assessment"), assessment),
-                [
-                    _(
-                        "Someone, probably you, asked to start a self-assessment that already exists for this title "
-                        "and year (reference %(reference)s). Nothing new was created: continue with your private "
-                        "link below."
-                    )
-                    % {"reference": assessment.display_reference},
-                    _("If you did not ask for this, you can ignore this e-mail."),
-                ],
-            )
-
-    _deliver("existing", build, pk)
+    _to_person(
+        "existing",
+        pk,
+        lambda assessment: (
+            _("Your existing self-assessment"),
+            [
+                _(
+                    "Someone, probably you, asked to start a self-assessment that already exists for this title "
+                    "and year (reference %(reference)s). Nothing new was created: continue with your private "
+                    "link below."
+                )
+                % {"reference": assessment.display_reference},
+                _("If you did not ask for this, you can ignore this e-mail."),
+            ],
+        ),
+    )
 
 
 def send_duplicate_elsewhere(pk, email, language):
@@ -162,63 +169,55 @@ def send_links(pks):
 
 
 def send_submitted(pk):
-    def build():
-        assessment = _live(pk)
-        if assessment is None:
-            return None
-        with translation.override(assessment.language):
-            return _message(
-                assessment,
-                _subject(_("Self-assessment received"), assessment),
-                [
-                    _(
-                        "Thank you: your self-assessment has been submitted. The reviewers of your commune or ward "
-                        "will examine it and write to you."
-                    ),
-                    _("Score: %(score)s points.") % {"score": _points(assessment.score)},
-                ],
-            )
+    _to_person(
+        "submitted",
+        pk,
+        lambda assessment: (
+            _("Self-assessment received"),
+            [
+                _(
+                    "Thank you: your self-assessment has been submitted. The reviewers of your commune or ward "
+                    "will examine it and write to you."
+                ),
+                _("Score: %(score)s points.") % {"score": _points(assessment.score)},
+            ],
+        ),
+    )
 
-    _deliver("submitted", build, pk)
+
+def _returned(assessment):
+    texts = {c["code"]: c["text"] for c in assessment.criteria.get("criteria", [])}
+    comments = [
+        f"{code}. {texts.get(code, '')}\n   → {comment}" for code, comment in assessment.review_comments.items()
+    ]
+    note = [assessment.review_note] if assessment.review_note else []
+    return _("Changes requested"), [
+        _("The reviewers have returned your self-assessment for changes."),
+        *note,
+        *comments,
+        _("Open your private link, make the changes and submit it again."),
+    ]
 
 
 def send_returned(pk):
-    def build():
-        assessment = _live(pk)
-        if assessment is None:
-            return None
-        with translation.override(assessment.language):
-            texts = {c["code"]: c["text"] for c in assessment.criteria.get("criteria", [])}
-            comments = [
-                f"{code}. {texts.get(code, '')}\n   → {comment}" for code, comment in assessment.review_comments.items()
-            ]
-            paragraphs = [_("The reviewers have returned your self-assessment for changes.")]
-            if assessment.review_note:
-                paragraphs.append(assessment.review_note)
-            paragraphs.extend(comments)
-            paragraphs.append(_("Open your private link, make the changes and submit it again."))
-            return _message(assessment, _subject(_("Changes requested"), assessment), paragraphs)
-
-    _deliver("returned", build, pk)
+    _to_person("returned", pk, _returned)
 
 
 def send_approved(pk):
-    def build():
-        assessment = _live(pk)
-        if assessment is None:
-            return None
-        with translation.override(assessment.language):
-            paragraphs = [
+    _to_person(
+        "approved",
+        pk,
+        lambda assessment: (
+            _("Self-assessment approved"),
+            [
                 _(
                     "Your self-assessment has been approved. The title is granted by a recognition decision; we will "
                     "write to you again with your certificate when it is issued."
-                )
-            ]
-            if assessment.review_note:
-                paragraphs.append(assessment.review_note)
-            return _message(assessment, _subject(_("Self-assessment approved"), assessment), paragraphs)
-
-    _deliver("approved", build, pk)
+                ),
+                *([assessment.review_note] if assessment.review_note else []),
+            ],
+        ),
+    )
 
 
 def send_recognised(pk):

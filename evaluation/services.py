@@ -489,48 +489,44 @@ def _clean_comments(assessment, comments):
     return {code: text.strip()[:2000] for code, text in comments.items() if code in codes and text and text.strip()}
 
 
-def _reviewable(assessment, user):
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.status != AssessmentStatus.SUBMITTED:
-        raise EvaluationError(_("Only a self-assessment awaiting review can be approved or returned."))
+def _review(assessment, user, status, comments, note, now, check):
+    """Record a reviewer's verdict on a submitted assessment; ``check(assessment, comments, note)``
+    raises when the verdict does not fit it. The person is told by e-mail."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if assessment.status != AssessmentStatus.SUBMITTED:
+            raise EvaluationError(_("Only a self-assessment awaiting review can be approved or returned."))
+        comments, note = _clean_comments(assessment, comments or {}), note.strip()
+        check(assessment, comments, note)
+        assessment.status = status
+        assessment.review_comments, assessment.review_note = comments, note
+        assessment.reviewed_by, assessment.reviewed_at = user, now
+        assessment.save()
+        _log(
+            assessment, f"evaluation.assessment.{'approve' if status == AssessmentStatus.APPROVED else 'return'}", user
+        )
+        _notify(status, assessment)
     return assessment
+
+
+def _reaches_thresholds(assessment, comments, note):
+    outcome = _update_score(assessment)
+    if not (outcome.is_complete and outcome.is_eligible):
+        raise EvaluationError(_("This self-assessment does not reach the thresholds: return it with comments instead."))
+
+
+def _says_what_to_change(assessment, comments, note):
+    if not comments and not note:
+        raise EvaluationError(_("Say what needs changing: comment on a criterion or write a note."))
 
 
 def approve(assessment, *, user, comments=None, note="", now=None):
-    now = now or timezone.now()
-    with transaction.atomic():
-        assessment = _reviewable(assessment, user)
-        outcome = _update_score(assessment)
-        if not (outcome.is_complete and outcome.is_eligible):
-            raise EvaluationError(
-                _("This self-assessment does not reach the thresholds: return it with comments instead.")
-            )
-        assessment.status = AssessmentStatus.APPROVED
-        assessment.review_comments = _clean_comments(assessment, comments or {})
-        assessment.review_note = note.strip()
-        assessment.reviewed_by, assessment.reviewed_at = user, now
-        assessment.save()
-        _log(assessment, "evaluation.assessment.approve", user)
-        _notify("approved", assessment)
-    return assessment
+    return _review(assessment, user, AssessmentStatus.APPROVED, comments, note, now, _reaches_thresholds)
 
 
 def return_for_changes(assessment, *, user, comments=None, note="", now=None):
-    now = now or timezone.now()
-    comments = comments or {}
-    with transaction.atomic():
-        assessment = _reviewable(assessment, user)
-        cleaned = _clean_comments(assessment, comments)
-        if not cleaned and not note.strip():
-            raise EvaluationError(_("Say what needs changing: comment on a criterion or write a note."))
-        assessment.status = AssessmentStatus.RETURNED
-        assessment.review_comments = cleaned
-        assessment.review_note = note.strip()
-        assessment.reviewed_by, assessment.reviewed_at = user, now
-        assessment.save()
-        _log(assessment, "evaluation.assessment.return", user)
-        _notify("returned", assessment)
-    return assessment
+    return _review(assessment, user, AssessmentStatus.RETURNED, comments, note, now, _says_what_to_change)
 
 
 # --- Recognition decisions ------------------------------------------------------------------
