@@ -489,6 +489,12 @@ def _clean_comments(assessment, comments):
     return {code: text.strip()[:2000] for code, text in comments.items() if code in codes and text and text.strip()}
 
 
+REVIEW_ACTIONS = {
+    AssessmentStatus.APPROVED: "evaluation.assessment.approve",
+    AssessmentStatus.RETURNED: "evaluation.assessment.return",
+}
+
+
 def _review(assessment, user, status, comments, note, now, check):
     """Record a reviewer's verdict on a submitted assessment; ``check(assessment, comments, note)``
     raises when the verdict does not fit it. The person is told by e-mail."""
@@ -503,9 +509,7 @@ def _review(assessment, user, status, comments, note, now, check):
         assessment.review_comments, assessment.review_note = comments, note
         assessment.reviewed_by, assessment.reviewed_at = user, now
         assessment.save()
-        _log(
-            assessment, f"evaluation.assessment.{'approve' if status == AssessmentStatus.APPROVED else 'return'}", user
-        )
+        _log(assessment, REVIEW_ACTIONS[status], user)
         _notify(status, assessment)
     return assessment
 
