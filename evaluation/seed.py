@@ -695,6 +695,11 @@ def seed(stdout):
         f"evaluation: {len(sets)} sample criteria sets, {len(current) + len(past)} periods, "
         f"{len(reviewers)} reviewers, {RecognitionDecision.objects.count()} recognition decisions; page {page.url}"
     )
+    stdout.write(
+        "evaluation: reviewers "
+        + ", ".join(username for username, *_rest in REVIEWERS)
+        + f", criteria editor {EDITORS[0][0]} (password: {ADMIN_PASSWORD}, demo only)"
+    )
 
 
 INTRO = (
