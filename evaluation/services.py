@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -23,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 from wagtail.log_actions import log
 
 from network.models import LearningTitle
+from portal import ratelimit
 from search.text import fold
 
 from . import scoring
@@ -178,15 +178,8 @@ class StartResult:
 def mail_allowed(email):
     """At most EVALUATION_MAILS_PER_ADDRESS link e-mails per address per hour: the public forms
     must not become a way to flood someone's inbox."""
-    limit = settings.EVALUATION_MAILS_PER_ADDRESS
-    if limit <= 0:
-        return True
-    key = "evaluation-mail:" + hashlib.sha256(normalise_email(email).encode()).hexdigest()
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:
-        return True
+    identity = hashlib.sha256(normalise_email(email).encode()).hexdigest()
+    return ratelimit.hit("evaluation-mail", identity, limit=settings.EVALUATION_MAILS_PER_ADDRESS, window=3600)
 
 
 def start(data, *, now=None):

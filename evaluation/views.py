@@ -1,11 +1,8 @@
 """Public views: the titles open for self-assessment, starting one, the private link, and the
 verification of certificates. Thin: the rules are in ``services.py``."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from network.models import LearningTitle
-from portal.http import client_ip
+from portal import ratelimit
 
 from . import scoring, services
 from .certificates import certificate_pdf
@@ -28,17 +25,13 @@ SLUG_TITLES = {slug: title for title, slug in TITLE_SLUGS.items()}
 
 
 def rate_limited(request, scope):
-    """True once the visitor's address has used up EVALUATION_RATE_LIMIT submissions in the window.
-    Kept in the shared cache, so that the limit holds across every worker process."""
-    limit = settings.EVALUATION_RATE_LIMIT
-    if limit <= 0:
-        return False
-    key = f"evaluation-rate:{scope}:" + hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    cache.add(key, 0, timeout=settings.EVALUATION_RATE_LIMIT_WINDOW)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:
-        return False
+    """True once the visitor's address has used up EVALUATION_RATE_LIMIT submissions in the window."""
+    return not ratelimit.allow(
+        request,
+        f"evaluation-{scope}",
+        limit=settings.EVALUATION_RATE_LIMIT,
+        window=settings.EVALUATION_RATE_LIMIT_WINDOW,
+    )
 
 
 def _private(response):
