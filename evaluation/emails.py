@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import Assessment
 
@@ -191,7 +192,7 @@ def _returned(assessment):
         f"{code}. {texts.get(code, '')}\n   → {comment}" for code, comment in assessment.review_comments.items()
     ]
     note = [assessment.review_note] if assessment.review_note else []
-    return _("Changes requested"), [
+    return pgettext("evaluation", "Changes requested"), [
         _("The reviewers have returned your self-assessment for changes."),
         *note,
         *comments,

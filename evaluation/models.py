@@ -75,14 +75,14 @@ class CriteriaSet(index.Indexed, ClusterableModel):
 
     title = models.CharField(pgettext_lazy("learning title", "title"), max_length=30, choices=LearningTitle.choices)
     version = models.CharField(
-        _("version"), max_length=40, help_text=_("E.g. “2024” or “324/QĐ-KHVN (2023)”; unique per title.")
+        _("version"), max_length=40, help_text=_("E.g. “2024” or “Decision 324 (2023)”; unique per title.")
     )
     name = models.CharField(_("name"), max_length=255)
     legal_basis = models.CharField(
         _("legal basis"),
         max_length=255,
         blank=True,
-        help_text=_("The official text, e.g. “Quyết định số 324/QĐ-KHVN ngày 25/10/2023”."),
+        help_text=_("The official text, e.g. the Vietnam Study Promotion Association's Decision 324 of 25/10/2023."),
     )
     is_sample = models.BooleanField(
         _("sample criteria"),
@@ -287,7 +287,7 @@ class Assessment(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("started at"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(pgettext_lazy("evaluation", "started at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)

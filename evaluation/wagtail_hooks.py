@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
@@ -120,7 +121,9 @@ def criteria_set_buttons(snippet, user, next_url=None):
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action("evaluation.assessment.start", _("Start"), _("Self-assessment started"))
-    actions.register_action("evaluation.assessment.submit", _("Submit"), _("Self-assessment submitted"))
+    actions.register_action(
+        "evaluation.assessment.submit", pgettext_lazy("evaluation", "Submit"), _("Self-assessment submitted")
+    )
     actions.register_action("evaluation.assessment.approve", _("Approve"), _("Self-assessment approved"))
     actions.register_action("evaluation.assessment.return", _("Return"), _("Self-assessment returned for changes"))
     actions.register_action("evaluation.assessment.recognise", _("Recognise"), _("Title recognised"))
