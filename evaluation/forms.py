@@ -201,7 +201,9 @@ class DecisionForm(forms.Form):
         self.candidates = list(candidates)
         self.fields["assessments"] = forms.MultipleChoiceField(
             label=_("Recognised by this decision"),
-            choices=[(str(a.pk), str(a)) for a in self.candidates],
+            choices=[
+                (str(a.pk), f"{a.display_reference} – {a.subject_name} ({a.area.label})") for a in self.candidates
+            ],
             widget=forms.CheckboxSelectMultiple,
             error_messages={"required": _("Choose at least one approved self-assessment.")},
         )

@@ -307,7 +307,9 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["status", "title", "year"]), models.Index(fields=["area", "status"])]
 
     def __str__(self):
-        return f"{self.display_reference} – {self.subject_name}"
+        # The reference only: this is the label of history entries, which the admin's site history
+        # shows to anyone allowed to see assessments, whatever their areas.
+        return self.display_reference
 
     @property
     def display_reference(self):

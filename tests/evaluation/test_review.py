@@ -245,3 +245,13 @@ def test_the_list_costs_a_fixed_number_of_queries(client, reviewer, period, ward
     with django_assert_max_num_queries(25):
         response = client.get("/admin/evaluation/")
     assert response.content.decode().count("data-reference=") == 12
+
+
+def test_the_admin_history_names_no_one(client, reviewer, mine, make_reviewer, far_ward):
+    services.return_for_changes(mine, user=reviewer, note="Bổ sung.")
+    client.force_login(make_reviewer("thamdinh.lechan", far_ward))
+    history = client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    page = history.content.decode()
+    assert mine.display_reference in page  # the entry is there, as a reference code only
+    assert "Nguyễn Thị Mai" not in page and "mai@example.org" not in page
