@@ -28,7 +28,7 @@ from .certificates import certificate_pdf
 from .emails import verify_url
 from .forms import DecisionForm
 from .models import AssessmentPeriod, AssessmentStatus, CriteriaSet, ExportRecord
-from .views import _file_response, _items
+from .views import criteria_items, file_response
 
 PER_PAGE = 50
 
@@ -135,7 +135,7 @@ def assessment_detail(request, pk):
     context = {
         "assessment": assessment,
         "result": outcome,
-        "groups": _items(assessment, outcome, {}),
+        "groups": criteria_items(assessment, outcome, {}),
         "can_review": access.can_review(request.user) and assessment.status == AssessmentStatus.SUBMITTED,
         "certificate": getattr(assessment, "certificate", None),
         "posted": request.POST if request.method == "POST" else {},
@@ -147,7 +147,7 @@ def assessment_detail(request, pk):
 def evidence_file(request, pk, evidence_id):
     assessment = get_object_or_404(access.assessments(request.user), pk=pk)
     item = get_object_or_404(assessment.evidence, pk=evidence_id)
-    response = _file_response(item)
+    response = file_response(item)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -159,7 +159,7 @@ def _posted_files(assessment, files):
     ]
 
 
-def _items(assessment, outcome, upload_errors):
+def criteria_items(assessment, outcome, upload_errors):
     evidence = {}
     for item in assessment.evidence.all():
         evidence.setdefault(item.criterion_code, []).append(item)
@@ -243,7 +243,7 @@ def dossier(request, token):
         outcome = scoring.score(assessment.criteria, shown, services.evidence_codes(assessment))
     context = {
         "assessment": assessment,
-        "groups": _items(assessment, outcome, upload_errors),
+        "groups": criteria_items(assessment, outcome, upload_errors),
         "result": outcome,
         "details_form": details_form,
         "form_error": form_error,
@@ -259,7 +259,7 @@ def dossier(request, token):
     return _private(TemplateResponse(request, "evaluation/dossier.html", context, status=status))
 
 
-def _file_response(evidence):
+def file_response(evidence):
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
@@ -276,7 +276,7 @@ def _file_response(evidence):
 def evidence(request, token, evidence_id):
     assessment = _assessment(token)
     item = get_object_or_404(assessment.evidence, pk=evidence_id)
-    return _private(_file_response(item))
+    return _private(file_response(item))
 
 
 @never_cache
