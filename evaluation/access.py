@@ -65,8 +65,16 @@ def _allowed(user, permission):
     return user.is_active and (user.is_superuser or user.has_perm(permission))
 
 
+def _assigned_area_ids(user):
+    # Asked by the menu, the permission checks and the list of one request: read once per user object.
+    cached = getattr(user, "_evaluation_area_ids", None)
+    if cached is None:
+        cached = user._evaluation_area_ids = list(user.evaluation_assignments.values_list("area_id", flat=True))
+    return cached
+
+
 def can_view(user):
-    return _allowed(user, VIEW_PERMISSION) and (user.is_superuser or user.evaluation_assignments.exists())
+    return _allowed(user, VIEW_PERMISSION) and (user.is_superuser or bool(_assigned_area_ids(user)))
 
 
 def can_review(user):
@@ -83,7 +91,7 @@ def area_ids(user, graph=None):
         return None
     if not (user.is_active and user.has_perm(VIEW_PERMISSION)):
         return set()
-    assigned = list(user.evaluation_assignments.values_list("area_id", flat=True))
+    assigned = _assigned_area_ids(user)
     if not assigned:
         return set()
     graph = graph or AreaGraph()
