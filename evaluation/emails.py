@@ -1,8 +1,11 @@
 """The e-mails of the evaluation, one function per message, each queued after its transaction commits.
 
-Every function takes ids (never personal data) and never raises: what the person did is saved
-already and stays valid whatever the mail server does. Absolute links use WAGTAILADMIN_BASE_URL,
-the portal's one public base URL.
+``later`` hands a message to the ``evaluation_mail`` task, which builds it (templates, a
+certificate's PDF) in the worker, so the request that caused it answers at once; every message
+then goes through the portal's outbox (portal/mail.py), whose delivery task retries when the
+mail server fails. Every function takes ids (never personal data) and never raises: what the
+person did is saved already and stays valid whatever the mail server does. Absolute links use
+WAGTAILADMIN_BASE_URL, the portal's one public base URL.
 """
 
 import logging
@@ -14,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from django_tasks import task
 
 from .models import Assessment
 
@@ -260,5 +264,31 @@ def send_recognised(pk):
     _deliver("recognised", build, pk)
 
 
+@task()
+def evaluation_mail(kind, *ids):
+    MESSAGES[kind](*ids)
+
+
+def later(kind, *args):
+    """Send message ``kind`` from the task worker; called once the transaction has committed."""
+    if kind == "duplicate_elsewhere":
+        # Its arguments hold an e-mail address, which never goes into a task's stored arguments; it is
+        # plain text, cheap to build here, and the outbox still delivers it by a task.
+        send_duplicate_elsewhere(*args)
+    else:
+        evaluation_mail.enqueue(kind, *args)
+
+
 def _points(value):
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+MESSAGES = {
+    "link": send_link,
+    "existing": send_existing,
+    "links": send_links,
+    "submitted": send_submitted,
+    "returned": send_returned,
+    "approved": send_approved,
+    "recognised": send_recognised,
+}

@@ -1,7 +1,8 @@
 """The rules of evaluation and recognition: starting, saving, submitting, reviewing, deciding,
 counting and purging. Views, the admin, commands and the seed all call these functions.
 
-E-mails are queued after the transaction commits, one function per message in ``emails.py``.
+E-mails are queued after the transaction commits and built by a task, one function per message in
+``emails.py``.
 """
 
 import contextlib
@@ -697,7 +698,7 @@ def log_export(user, what, rows, filters=""):
 def _send(kind, *args):
     from . import emails
 
-    getattr(emails, f"send_{kind}")(*args)
+    emails.later(kind, *args)
 
 
 _muted = contextvars.ContextVar("evaluation_mail_muted", default=False)

@@ -15,6 +15,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import SiteSettings
+from network.models import LearningTitle
 from tests.factories.campaigns import (
     CampaignActivityFactory,
     CampaignIndexPageFactory,
@@ -23,6 +24,7 @@ from tests.factories.campaigns import (
     StoryIndexPageFactory,
     StoryPageFactory,
 )
+from tests.factories.evaluation import EvaluationPageFactory, PeriodFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, add_question, add_quota
 from tests.factories.home import StandardPageFactory
 from tests.factories.network import DirectoryFactory, LearningCentreFactory, OrganisationFactory
@@ -185,3 +187,25 @@ def test_standard_page(home_page):
 
     add(SMALL)
     assert_flat("standard page", about.url, lambda: add(LARGE - SMALL))
+
+
+def test_evaluation_page(home_page):
+    page = EvaluationPageFactory(parent=home_page)
+    titles = list(LearningTitle)
+    this_year = datetime.date.today().year
+    made = []
+
+    def add(count):
+        # Every title open this year, and closed periods of past years behind them.
+        for _ in range(count):
+            year = this_year - len(made) // len(titles)
+            dates = (
+                {}
+                if year == this_year
+                else {"opens_on": datetime.date(year, 1, 1), "closes_on": datetime.date(year, 12, 31)}
+            )
+            made.append(PeriodFactory(title=titles[len(made) % len(titles)], year=year, **dates))
+
+    add(1)
+    assert_flat("evaluation", page.url, lambda: add(LARGE - 1))
+    within_budget("evaluation start", page.url + "cong-dan-hoc-tap/")

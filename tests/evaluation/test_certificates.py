@@ -140,3 +140,13 @@ def test_a_revoked_certificate_says_so(client, certificate):
 def test_english_verification(client, certificate, en_home_page):
     page = client.get(f"/en/verify/{certificate.code}/").content.decode()
     assert "This certificate is genuine." in page and "Learning citizen" in page
+
+
+def test_the_verification_page_is_never_kept_so_a_revocation_shows_at_once(client, certificate):
+    url = f"/xac-minh/{certificate.code}/"
+    for _ in range(2):
+        response = client.get(url)
+        assert response.get("X-Page-Cache") != "hit" and "đã bị thu hồi" not in response.content.decode()
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    assert "đã bị thu hồi" in client.get(url).content.decode()

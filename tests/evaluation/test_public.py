@@ -5,9 +5,11 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks import task_backends
 
 from evaluation.models import Assessment, AssessmentStatus, Evidence
 from network.models import LearningTitle
+from portal.models import OutgoingEmail
 from tests.factories.evaluation import FULL_MARKS, PeriodFactory, png_upload, start
 from tests.factories.network import OrganisationFactory
 
@@ -287,3 +289,18 @@ def test_a_returned_assessment_shows_the_comments_next_to_the_criteria(client, p
     page = client.get(dossier_url(assessment)).content.decode()
     assert "Ghi rõ số giờ học." in page and "Bổ sung giúp." in page
     assert "Nộp để thẩm định" in page
+
+
+def test_mail_is_built_by_a_task_whose_arguments_hold_no_personal_data(settings, period, ward, commit):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    backend.clear()
+    assessment = commit(start, period, ward, name="Trần Thị Lan", email="lan@example.org")
+    # The request that started it has answered; nothing is built or kept until a worker runs the task.
+    assert not OutgoingEmail.objects.exists() and mail.outbox == []
+    (queued,) = backend.results
+    assert queued.task.module_path == "evaluation.emails.evaluation_mail"
+    assert queued.args == ["link", assessment.pk]
+    queued.task.call(*queued.args)
+    (kept,) = OutgoingEmail.objects.all()
+    assert kept.recipients == ["lan@example.org"] and dossier_url(assessment) in kept.content["body"]
