@@ -9,6 +9,11 @@ and afterwards counts in the database: exactly ``capacity`` seats confirmed, eve
 on the waiting list, no registration lost or doubled. The server must run with
 EVENTS_RATE_LIMIT=0, since every request comes from one address. Loopback only, bounded in
 count and time; the event and its registrations are deleted afterwards unless --keep.
+
+With ``--trivial PATH`` (a server started with ``benchmarks.settings``, whose trivial view is at
+``/__benchmark__/trivial/``) the same clients first fetch that view as many times as the
+registrations make requests, and the figure is also given as a ratio to it: on a shared machine
+only the ratio means something.
 """
 
 import argparse
@@ -111,6 +116,22 @@ def _register(base_url, path, n, deadline):
     return status, time.perf_counter() - started
 
 
+def _trivial_rate(base_url, path, requests, concurrency, deadline):
+    """Requests per second of the trivial view, fetched by the same kind of clients."""
+
+    def one(_n):
+        if time.monotonic() > deadline:
+            return 0
+        with urllib.request.urlopen(base_url + path, timeout=30) as response:
+            response.read()
+        return 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        done = sum(pool.map(one, range(requests)))
+    return done / (time.perf_counter() - started)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("url", help="the running server, e.g. http://127.0.0.1:8000")
@@ -119,6 +140,7 @@ def main():
     parser.add_argument("--capacity", type=int, default=50)
     parser.add_argument("--time-limit", type=float, default=120, help="stop sending after this many seconds")
     parser.add_argument("--keep", action="store_true", help="keep the event and its registrations")
+    parser.add_argument("--trivial", metavar="PATH", help="the trivial view's path, e.g. /__benchmark__/trivial/")
     args = parser.parse_args()
 
     host = urllib.parse.urlsplit(args.url).hostname
@@ -140,6 +162,10 @@ def main():
     print(f"Sending {registrations} registrations with {concurrency} clients…")
 
     deadline = time.monotonic() + args.time_limit
+    trivial = None
+    if args.trivial:
+        trivial = _trivial_rate(base_url, args.trivial, 2 * registrations, concurrency, deadline)
+        print(f"Trivial view: {trivial:.1f} requests/s with the same clients")
     lock = threading.Lock()
     results = []
 
@@ -162,6 +188,8 @@ def main():
         if statuses.get(429):
             print("The server answered 429: start it with EVENTS_RATE_LIMIT=0 for a benchmark.")
         print(f"Sent: {len(sent)} in {elapsed:.1f} s -> {len(sent) / elapsed:.1f} registrations/s (form load + post)")
+        if trivial:
+            print(f"Ratio: {len(sent) / elapsed / trivial:.1%} of the trivial view's requests/s")
         if latencies:
             p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
             print(
@@ -176,6 +204,7 @@ def main():
         distinct = Registration.objects.filter(event=event).values("email_normalised").distinct().count()
         expected_confirmed = min(args.capacity, accepted)
         checks = {
+            "registrations were accepted": accepted > 0,
             "every accepted registration is stored once": stored == accepted == distinct,
             f"confirmed seats == {expected_confirmed}": counts[RegistrationStatus.CONFIRMED] == expected_confirmed,
             "the rest are waiting": counts[RegistrationStatus.WAITING] == accepted - expected_confirmed,
