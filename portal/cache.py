@@ -165,13 +165,23 @@ def _next_generation(cache):
 
 
 def _stamp(tags):
+    cache = page_cache()
     try:
-        cache = page_cache()
         generation = _next_generation(cache)
         cache.set_many({tag_key(tag): generation for tag in tags}, timeout=None)
     except Exception:
-        # Publishing must not fail because the cache does (down, or its table not made yet).
+        if _table_not_made(cache):
+            return  # a first ``migrate``, before ``createcachetable``: nothing can be kept yet
+        # Publishing must not fail because the cache does.
         logger.exception("Page cache: could not invalidate %s", sorted(tags))
+
+
+def _table_not_made(cache):
+    table = getattr(cache, "_table", None)
+    if table is None:
+        return False
+    connection = connections[router.db_for_read(cache.cache_model_class)]
+    return table not in connection.introspection.table_names()
 
 
 def invalidate(*tags):

@@ -167,6 +167,19 @@ def test_a_cache_that_is_down_slows_pages_but_does_not_break_them(about, monkeyp
     assert "Giới thiệu" in visit(about.url).content.decode()
 
 
+def test_a_first_migrate_before_the_cache_table_is_made_logs_no_errors(about, monkeypatch, caplog):
+    pages = page_cache.page_cache()
+    if not hasattr(pages, "_table"):
+        pytest.skip("The page cache is Redis (REDIS_URL): it has no table to be missing")
+    monkeypatch.setattr(pages, "_table", "portal_page_cache_not_made_yet")
+    publish(about)
+    assert "could not invalidate" not in caplog.text
+    monkeypatch.undo()
+    monkeypatch.setattr(pages, "incr", lambda *args, **kwargs: 1 / 0)
+    publish(about)
+    assert "could not invalidate" in caplog.text, "a cache that fails for another reason is still reported"
+
+
 # --- Invalidation: the page itself and the pages that list it -------------------------------
 
 
