@@ -12,6 +12,7 @@ import zlib
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction
@@ -461,6 +462,17 @@ def test_seats_left_are_fresh_and_a_full_event_offers_the_waiting_list(event, dj
     html = fresh(event.url)
     assert "danh sách chờ" in html
     assert "còn 0 chỗ" not in html
+
+
+def test_a_registrants_own_page_is_never_kept(event):
+    registration = event_services.register(event, person(1)).registration
+    registrant = Client()
+    registrant.get(reverse("events:manage", kwargs={"token": registration.token}))
+    for _ in range(2):
+        page = registrant.get(reverse("events:manage_current"))
+        assert registration.display_reference in page.content.decode()
+        assert page.get("X-Page-Cache") != "hit" and "no-store" in page["Cache-Control"]
+    assert Client().get(reverse("events:manage_current")).status_code == 404, "another visitor gets nothing"
 
 
 def _entry_for(url):
