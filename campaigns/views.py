@@ -5,6 +5,8 @@ from urllib.parse import quote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.links import public_url
+
 from . import forms, models, services
 
 STORIES_PER_PAGE = 9
@@ -21,7 +23,7 @@ def _render(page, request, context, template=None):
 
 def share_links(request, page):
     """Plain links to Zalo's and Facebook's share pages: no third-party script runs on ours."""
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    url = page.get_full_url(request)
     encoded = quote(url, safe="")
     return {
         "url": url,
@@ -37,7 +39,7 @@ def organisations_json_ld(organisations):
 
 
 def _image_url(request, image, spec="fill-1200x630"):
-    return request.build_absolute_uri(image.get_rendition(spec).url) if image else None
+    return public_url(image.get_rendition(spec).url) if image else None
 
 
 def campaign_index(page, request):

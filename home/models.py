@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -38,6 +39,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        # Full URLs (get_full_url: sitemap, feeds, e-mails, share links) start with the one public
+        # address, not with the hostname and port typed into Wagtail's Site record.
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _site_root_url, page_path = parts
+        return site_id, settings.PUBLIC_BASE_URL, page_path
 
     @property
     def meta_description(self):

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from home.sections import page_sections
+from portal.links import public_url
 from search.text import fold
 
 from . import models, services
@@ -87,6 +88,6 @@ def centre(page, request, pk, slug):
         area_path=area_path,
         map_link=f"https://www.google.com/maps/search/?api=1&query={quote_plus(place)}" if centre.address else "",
         sections=page_sections("portal_learning_centre_sections", centre, request),
-        json_ld=_json_ld(centre, request.build_absolute_uri(path)),
+        json_ld=_json_ld(centre, public_url(path)),
     )
     return TemplateResponse(request, "network/learning_centre.html", context)

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from portal.links import public_url
+
 from .models import ResourceKind
 
 # DCMI Type Vocabulary terms for each kind of resource.
@@ -18,17 +20,13 @@ DC_TYPES = {
 }
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
-
-
-def _cover_url(page, request):
+def _cover_url(page):
     cover = page.cover
-    return _absolute(request, cover.get_rendition("fill-360x480").url) if cover else ""
+    return public_url(cover.get_rendition("fill-360x480").url) if cover else ""
 
 
-def _download_url(page, request):
-    return _absolute(request, page.url + page.reverse_subpage("download")) if page.document else ""
+def _download_url(page):
+    return public_url(page.url + page.reverse_subpage("download")) if page.document else ""
 
 
 def learning_resource(page, request):
@@ -73,13 +71,13 @@ def learning_resource(page, request):
         data["identifier"] = page.identifier
     if page.accessibility_notes:
         data["accessibilitySummary"] = page.accessibility_notes
-    cover = _cover_url(page, request)
+    cover = _cover_url(page)
     if cover:
         data["image"] = cover
     if page.document:
         media = {
             "@type": "MediaObject",
-            "contentUrl": _download_url(page, request),
+            "contentUrl": _download_url(page),
             "encodingFormat": page.document.content_type,
         }
         if page.document.file_size:

@@ -183,7 +183,10 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Learning Society Portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the portal (scheme, host and port, no path): every absolute link is built
+# from it (portal/links.py), whatever host a request arrives on. `make run` sets it to what it serves.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

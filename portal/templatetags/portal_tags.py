@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from portal.links import public_url
+
 register = template.Library()
 
 
@@ -82,6 +84,6 @@ def breadcrumbs(context):
     return {"ancestors": ancestors, "page": page}
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    return context["request"].build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    return public_url(url)
