@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.sections import section_stylesheets
 from portal.links import public_url
 
 from . import forms, models, services
@@ -23,7 +24,8 @@ def _render(page, request, context, template=None):
 
 def share_links(request, page):
     """Plain links to Zalo's and Facebook's share pages: no third-party script runs on ours."""
-    url = page.get_full_url(request)
+    # An unsaved page in the admin's preview has no address of its own yet.
+    url = page.get_full_url(request) or public_url(request.path)
     encoded = quote(url, safe="")
     return {
         "url": url,
@@ -63,6 +65,7 @@ def campaign_index(page, request):
 def campaign_detail(page, request):
     context = _page_context(page, request)
     today = services.request_today(request)
+    sections = page.get_sections(request) if page.pk else []
     lead = list(page.lead_organisations.all())
     activities = list(
         page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
@@ -95,7 +98,8 @@ def campaign_detail(page, request):
         coordinating_organisations=list(page.coordinating_organisations.all()),
         activities=activities,
         targets=list(page.targets.all()),
-        sections=page.get_sections(request) if page.pk else [],
+        sections=sections,
+        section_stylesheets=section_stylesheets(sections),
         share=share_links(request, page),
         json_ld=services.json_ld_script(json_ld),
     )

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .sections import page_sections
+from .sections import page_sections, section_stylesheets
 
 
 class BasePage(Page):
@@ -109,6 +109,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
         context["feature_sections"] = page_sections("portal_home_sections", self, request)
+        context["section_stylesheets"] = section_stylesheets(context["feature_sections"])
         return context
 
 

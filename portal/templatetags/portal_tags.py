@@ -50,22 +50,50 @@ def main_menu(context):
     }
 
 
+def _translated_paths(request, page):
+    """{language code: path} of the page's live versions, itself included. On a sub-route of a
+    routable page (``/su-kien/past/``) each path keeps that sub-route (``/en/events/past/``)."""
+    if not isinstance(page, Page) or page.pk is None:
+        return {}
+    cache_key = f"_portal_translated_paths_{page.pk}"
+    if not hasattr(request, cache_key):
+        own = page.get_url(request) or ""
+        sub_route = request.path[len(own) :] if own and request.path.startswith(own) else ""
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        paths = {version.locale.language_code: version.get_url(request) for version in versions}
+        setattr(request, cache_key, {code: path + sub_route for code, path in paths.items() if path})
+    return getattr(request, cache_key)
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(context):
+    """The canonical address of the page being shown, and its versions in each language (hreflang)."""
+    request = context["request"]
+    paths = _translated_paths(request, context.get("page"))
+    current = paths.get(translation.get_language())
+    alternates = [{"code": code, "url": public_url(paths[code])} for code, _name in settings.LANGUAGES if code in paths]
+    return {
+        "canonical": public_url(current) if current else "",
+        # One language alone has no alternates to announce.
+        "alternates": alternates if len(alternates) > 1 else [],
+        "default": public_url(paths.get(settings.LANGUAGE_CODE, "")),
+    }
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the same content in every language: the page's translation, else that language's home."""
     request = context["request"]
     page = context.get("page")
     current_language = translation.get_language()
+    translated_paths = _translated_paths(request, page)
     links = []
     site = Site.find_for_request(request)
     for code, name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page):
+        url = translated_paths.get(code)
+        if url is None and isinstance(page, Page):
             locale = Locale.objects.filter(language_code=code).first()
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
-                url = translated.get_url(request)
-            elif site is not None and locale is not None:
+            if site is not None and locale is not None:
                 home = site.root_page.get_translation_or_none(locale)
                 url = home.get_url(request) if home else None
         if url is None:
