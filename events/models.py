@@ -4,6 +4,7 @@ The registration rules themselves live in ``events/services.py``; the models her
 declare what is stored.
 """
 
+import html
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -247,6 +250,13 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["registration_closes"] = _("Registration cannot close after the event has ended.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def meta_description(self):
+        if self.search_description or self.summary:
+            return self.search_description or self.summary
+        text = " ".join(html.unescape(strip_tags(self.description)).split())
+        return Truncator(text).chars(200)
 
     @property
     def takes_registrations(self):

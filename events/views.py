@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from network.models import Organisation
+from portal.middleware import uncompressed
 
 from . import ratelimit, services
 from .emails import check_in_qr
@@ -301,6 +302,7 @@ def organisation_quota(request, page):
 # --- The registrant's private link -------------------------------------------------------
 
 
+@uncompressed
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage_registration(request, token):

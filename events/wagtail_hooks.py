@@ -96,14 +96,23 @@ def _campaign_section(page, request):
     return {"events": chosen, "index": None, "heading": _("Events of this campaign")} if chosen else None
 
 
+def _section(order, get_context):
+    return PageSection(
+        order=order,
+        template="events/includes/events_section.html",
+        get_context=get_context,
+        stylesheets=("css/events.css",),
+    )
+
+
 @hooks.register("portal_home_sections")
 def upcoming_events_section():
-    return PageSection(order=20, template="events/includes/events_section.html", get_context=_home_section)
+    return _section(20, _home_section)
 
 
 @hooks.register("portal_campaign_sections")
 def campaign_events_section():
-    return PageSection(order=10, template="events/includes/events_section.html", get_context=_campaign_section)
+    return _section(10, _campaign_section)
 
 
 def _learning_centre_section(centre, request):
@@ -116,4 +125,4 @@ def _learning_centre_section(centre, request):
 
 @hooks.register("portal_learning_centre_sections")
 def learning_centre_events_section():
-    return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)
+    return _section(10, _learning_centre_section)
