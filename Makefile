@@ -28,9 +28,13 @@ $(AXE): package.json package-lock.json
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 
+# The task worker (outgoing mail, background work) runs beside the server and stops with it.
 run: setup
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install $(AXE)

@@ -6,8 +6,8 @@ under that lock, never kept in a counter. On PostgreSQL the lock is a real row l
 (``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
 with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
 
-E-mails are queued with ``transaction.on_commit`` and a failing mail server is logged,
-never raised: a registration is never lost because of mail.
+E-mails are queued with ``transaction.on_commit`` into the portal's outbox, which retries when
+the mail server fails: a registration is never lost because of mail, nor its mail.
 """
 
 import logging

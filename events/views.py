@@ -19,9 +19,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from network.models import Organisation
+from portal import ratelimit
 from portal.middleware import uncompressed
 
-from . import ratelimit, services
+from . import services
 from .emails import check_in_qr
 from .forms import DelegatesForm, RegistrationForm
 from .ical import calendar, google_calendar_link
@@ -235,7 +236,12 @@ def event_detail(request, page):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if request.method == "POST":
             form = RegistrationForm(page, request.POST, language=language)
-            if not ratelimit.allow(request):
+            if not ratelimit.allow(
+                request,
+                "events-registration",
+                limit=settings.EVENTS_RATE_LIMIT,
+                window=settings.EVENTS_RATE_LIMIT_WINDOW,
+            ):
                 status = 429
                 form.add_error(
                     None, _("You have sent the form many times in a short while. Please wait a few minutes.")

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "portal",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -156,8 +158,14 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Mail goes through Django's mail API; SMTP is configured from the environment.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail goes through Django's mail API into the outbox (portal/mail.py); a task delivers it through
+# the transport named by the EMAIL_BACKEND variable (SMTP in production), retrying with backoff.
+EMAIL_BACKEND = "portal.mail.OutboxBackend"
+EMAIL_TRANSPORT_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))
+# Sent messages hold personal data and private links: kept this long for questions, then deleted.
+MAIL_KEEP_SENT_DAYS = int(os.environ.get("MAIL_KEEP_SENT_DAYS", "14"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -166,8 +174,38 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng học tập suốt đời <no-reply@localhost>")
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+# One cache that every worker process shares (rate limits, download counts, cached pages):
+# Redis where REDIS_URL is set, otherwise a database table made by `manage.py createcachetable`.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        },
+        # Wagtail looks up image renditions in this cache; a database row would cost as much as the
+        # rendition's own row. Per process, so an image replaced elsewhere is seen within TIMEOUT.
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300},
+    }
+
+# Slow or failure-prone work (outgoing mail, later covers, indexing, reminders) runs as tasks
+# of Django's tasks API, stored in the database and run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
 }
 
 LOGGING = {

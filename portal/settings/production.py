@@ -19,10 +19,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-    }
 # Preloading HSTS is a commitment that is hard to undo, so it is opt-in; the deploy check
 # need not nag about it until the operator decides.
 if not SECURE_HSTS_PRELOAD:

@@ -12,6 +12,8 @@ from events import services
 from events.models import Attendee, DelegateRole, Registration, RegistrationMode, RegistrationStatus
 from events.services import DelegateData, RegistrationError
 from network.models import OrganisationKind
+from portal import mail as outbox
+from portal.models import OutgoingEmail, OutgoingEmailStatus
 from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
 from tests.factories.network import OrganisationFactory
 
@@ -64,6 +66,21 @@ def test_a_failing_mail_server_does_not_lose_the_registration(small_event, commi
         result = commit(services.register, small_event, person(1))
     assert Registration.objects.filter(pk=result.registration.pk, status=RegistrationStatus.CONFIRMED).exists()
     assert "Could not send the confirmed e-mail" in caplog.text
+
+
+def test_a_failing_mail_server_does_not_lose_the_confirmation_either(small_event, commit, settings):
+    settings.EMAIL_TRANSPORT_BACKEND = "tests.portal.transports.UnreachableBackend"
+    registration = commit(services.register, small_event, person(1)).registration
+    assert mail.outbox == []
+    kept = OutgoingEmail.objects.get()
+    assert kept.recipients == [registration.email]
+    assert kept.status == OutgoingEmailStatus.QUEUED
+
+    settings.EMAIL_TRANSPORT_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.send_due(now=timezone.now() + timedelta(minutes=5))
+    (message,) = mail.outbox
+    assert registration.display_reference in message.body
+    assert [a.filename for a in message.attachments] == [f"{registration.reference}.png", "event.ics"]
 
 
 def test_the_same_email_registers_once_per_event(small_event, event_index):

@@ -57,7 +57,8 @@ def test_event_page_shows_facts_calendar_links_and_json_ld(client, event):
 
 
 def test_event_page_query_budget(client, event, django_assert_max_num_queries):
-    with django_assert_max_num_queries(40):
+    # A few of these read the shared database cache (Wagtail's site root paths live there).
+    with django_assert_max_num_queries(45):
         client.get(event.url)
 
 
