@@ -36,7 +36,7 @@ def share_links(request, page):
 
 def organisations_json_ld(organisations):
     return [
-        {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisations
+        {"@type": "Organization", "name": o.label, **({"url": o.website} if o.website else {})} for o in organisations
     ]
 
 

@@ -318,7 +318,11 @@ def seed(stdout):
     home, english_home = _ensure_home()
     contact = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     contact.organisation_name = "Sở Giáo dục và Đào tạo – Hội Khuyến học Thành phố Hồ Chí Minh"
+    contact.organisation_name_en = (
+        "Ho Chi Minh City Department of Education and Training – Ho Chi Minh City Study Promotion Association"
+    )
     contact.address = "68 Lê Thánh Tôn, Phường Bến Nghé, Quận 1\nThành phố Hồ Chí Minh"
+    contact.address_en = "68 Le Thanh Ton Street, Ben Nghe Ward, District 1\nHo Chi Minh City"
     contact.hotline = "028 3829 1875"
     contact.email = "khuyenhoc@example.org"
     contact.facebook_url = "https://www.facebook.com/"

@@ -56,7 +56,7 @@ def _json_ld(centre, url):
     data = {
         "@context": "https://schema.org",
         "@type": "EducationalOrganization",
-        "name": centre.name,
+        "name": centre.label,
         "url": url,
     }
     if centre.address:

@@ -42,7 +42,7 @@ def resource_data(page, request):
         "language": page.language,
         "licence": {"code": page.licence, "name": str(page.get_licence_display()), "url": page.licence_url},
         "authors": [name.strip() for name in page.authors.split(",") if name.strip()],
-        "publisher": page.publisher.name if page.publisher else None,
+        "publisher": page.publisher.label if page.publisher else None,
         "year": page.year,
         "pages": page.page_count,
         "minutes": page.duration_minutes,

@@ -55,11 +55,11 @@ def learning_resource(page, request):
             data["copyrightNotice"] = str(page.get_licence_display())
     authors = [{"@type": "Person", "name": name.strip()} for name in page.authors.split(",") if name.strip()]
     if page.author_organisation:
-        authors.append({"@type": "Organization", "name": page.author_organisation.name})
+        authors.append({"@type": "Organization", "name": page.author_organisation.label})
     if authors:
         data["author"] = authors
     if page.publisher:
-        data["publisher"] = {"@type": "Organization", "name": page.publisher.name}
+        data["publisher"] = {"@type": "Organization", "name": page.publisher.label}
         if page.publisher.website:
             data["publisher"]["url"] = page.publisher.website
     if page.year:
@@ -107,11 +107,11 @@ def dublin_core(page, request):
             ("rights", " ".join(part for part in (str(page.get_licence_display()), page.licence_url) if part)),
         ]
         pairs += [("subject", topic.label()) for topic in page.topics.all()]
-    pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
-    if page.author_organisation:
-        pairs.append(("creator", page.author_organisation.name))
-    if page.publisher:
-        pairs.append(("publisher", page.publisher.name))
+        pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
+        if page.author_organisation:
+            pairs.append(("creator", page.author_organisation.label))
+        if page.publisher:
+            pairs.append(("publisher", page.publisher.label))
     if page.year:
         pairs.append(("date", str(page.year)))
     if page.document:

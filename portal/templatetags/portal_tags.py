@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 from portal.links import public_url
@@ -110,6 +111,15 @@ def breadcrumbs(context):
     # depth 1 is Wagtail's invisible root; the home page starts the trail.
     ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
     return {"ancestors": ancestors, "page": page}
+
+
+@register.simple_tag
+def source_language():
+    """``lang="vi"`` for text only ever written in Vietnamese (an address, opening hours) when the page
+    is in another language, so that it is read out in Vietnamese (WCAG 3.1.2, language of parts)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.simple_tag
