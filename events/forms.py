@@ -32,14 +32,21 @@ def role_choices(event):
     return [(value, label) for value, label in DelegateRole.choices if value in roles]
 
 
+def organisation_label(organisation):
+    """The unit's name in the page's language, with its area to tell namesakes apart."""
+    if organisation.area_id:
+        return f"{organisation.label} ({organisation.area.label})"
+    return organisation.label
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return str(obj)
+        return organisation_label(obj)
 
 
 def organisation_field(event):
     kinds = {q.organisation_kind for q in event.quotas.all()}
-    queryset = Organisation.objects.order_by("kind", "name")
+    queryset = Organisation.objects.select_related("area").order_by("kind", "name")
     if kinds and "" not in kinds:
         queryset = queryset.filter(kind__in=kinds)
     field = OrganisationChoiceField(queryset=queryset, label=_("Organisation"), empty_label=_("— Choose —"))
@@ -48,7 +55,7 @@ def organisation_field(event):
     groups = {}
     for organisation in queryset:
         groups.setdefault(labels.get(organisation.kind, organisation.kind), []).append(
-            (organisation.pk, str(organisation))
+            (organisation.pk, organisation_label(organisation))
         )
     field.choices = [("", _("— Choose —")), *((str(kind), options) for kind, options in groups.items())]
     return field

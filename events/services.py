@@ -283,7 +283,7 @@ def _check_delegates(event, organisation, delegates, exclude_registration=None):
             raise RegistrationError(
                 _("%(organisation)s may send at most %(max)s %(role)s; %(remaining)s more can still be registered.")
                 % {
-                    "organisation": organisation.name,
+                    "organisation": organisation.label,
                     "max": quota.max_per_organisation,
                     "role": _role_label(quota.role).lower(),
                     "remaining": remaining,

@@ -17,7 +17,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
 
+from campaigns.models import CampaignPage
 from network.models import Organisation
 from portal import ratelimit
 from portal.middleware import uncompressed
@@ -64,7 +66,10 @@ def _filter(events, params, now):
     elif filters["format"] == "in_person":
         events = events.exclude(venue_address="", venue_name="")
     if filters["campaign"].isdigit():
-        events = events.filter(campaign_id=int(filters["campaign"]))
+        # By translation key: an English event may still name the Vietnamese campaign, and an address
+        # shared in one language keeps working after switching to the other.
+        chosen = CampaignPage.objects.filter(pk=int(filters["campaign"])).values("translation_key")
+        events = events.filter(campaign__translation_key__in=chosen)
     if filters["open"]:
         events = [e for e in events if services.event_state(e, now) in REGISTERING_STATES]
     return events, filters
@@ -73,12 +78,24 @@ def _filter(events, params, now):
 def _filter_options(index):
     events = EventPage.objects.live().public().child_of(index)
     districts = sorted(set(events.exclude(district="").values_list("district", flat=True)))
-    campaigns = {e.campaign for e in events.select_related("campaign") if e.campaign_id}
     return {
         "kinds": EventKind.choices,
         "districts": districts,
-        "campaigns": sorted(campaigns, key=lambda c: c.title),
+        "campaigns": _localized_campaigns(events),
     }
+
+
+def _localized_campaigns(events):
+    """The campaigns the events belong to, each once, titled in the language of the page being shown."""
+    named = CampaignPage.objects.live().filter(pk__in=events.values("campaign_id"))
+    translated = {
+        campaign.translation_key: campaign
+        for campaign in CampaignPage.objects.live().filter(
+            translation_key__in=named.values("translation_key"), locale=Locale.get_active()
+        )
+    }
+    campaigns = {campaign.translation_key: translated.get(campaign.translation_key, campaign) for campaign in named}
+    return sorted(campaigns.values(), key=lambda campaign: campaign.title)
 
 
 def _month(params, now):
@@ -201,7 +218,7 @@ def _json_ld(page, request, state):
     organisers = list(page.organisers.all())
     if organisers:
         data["organizer"] = [
-            {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers
+            {"@type": "Organization", "name": o.label, **({"url": o.website} if o.website else {})} for o in organisers
         ]
     text = json.dumps(data, ensure_ascii=False)
     # Safe inside <script>: no "</script>" or HTML-significant characters survive.
@@ -264,7 +281,9 @@ def event_detail(request, page):
             form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
     context = page.get_context(request)
+    campaign = page.campaign.localized if page.campaign_id else None
     context.update(
+        campaign=campaign if campaign is not None and campaign.live else None,
         state=state,
         state_label=services.STATE_LABELS[state],
         remaining=remaining,
@@ -295,7 +314,7 @@ def organisation_quota(request, page):
     usage = services.quota_usage(registration_event, organisation)
     return JsonResponse(
         {
-            "organisation": organisation.name,
+            "organisation": organisation.label,
             "invited": bool(usage) or not registration_event.quotas.exists(),
             "quotas": [
                 {"label": str(u["quota"]), "max": u["quota"].max_per_organisation, "remaining": u["remaining"]}
