@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -165,7 +166,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("map_url"),
                 FieldPanel("online_url"),
             ],
-            heading=_("Where"),
+            heading=pgettext_lazy("venue", "Where"),
         ),
         FieldPanel("organisers"),
         FieldPanel("campaign"),
@@ -327,7 +328,7 @@ class EventQuota(Orderable):
 
 
 class QuestionKind(models.TextChoices):
-    TEXT = "text", _("Text")
+    TEXT = "text", pgettext_lazy("question kind", "Text")
     CHOICE = "choice", _("Choice")
     YES_NO = "yes_no", _("Yes or no")
 

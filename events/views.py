@@ -26,7 +26,7 @@ from portal.middleware import uncompressed
 
 from . import services
 from .emails import check_in_qr
-from .forms import DelegatesForm, RegistrationForm
+from .forms import ContactForm, DelegatesForm, RegistrationForm
 from .ical import calendar, google_calendar_link
 from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
 from .services import EventState, RegistrationBusy, RegistrationError
@@ -135,8 +135,10 @@ def event_index(request, index):
         month_end = timezone.make_aware(datetime.combine(next_month, time.min))
         events = _events(index).filter(start__lt=month_end, end__gte=month_start)
         events, filters = _filter(events, request.GET, now)
+        weeks = _month_grid(events, first_day)
         context.update(
-            weeks=_month_grid(events, first_day),
+            weeks=weeks,
+            month_has_events=any(day["events"] for week in weeks for day in week if day["in_month"]),
             month=first_day,
             previous_month=(first_day - timedelta(days=1)).replace(day=1),
             next_month=next_month,
@@ -338,18 +340,28 @@ def manage_registration(request, token):
     )
     event = registration.event
     now = timezone.now()
-    delegates_form = None
-    if event.registration_mode == RegistrationMode.DELEGATES and services.can_edit(registration, now):
-        delegates_form = DelegatesForm(registration)
+    delegates_form = details_form = None
+    delegate_mode = event.registration_mode == RegistrationMode.DELEGATES
+    if services.can_edit(registration, now):
+        details_form = ContactForm(initial=_details_of(registration), delegate_mode=delegate_mode)
+        if delegate_mode:
+            delegates_form = DelegatesForm(registration)
     if request.method == "POST":
         action = request.POST.get("action")
+        form = None
         try:
             if action == "cancel":
                 services.cancel(registration, now=now)
                 messages.success(request, _("Your registration has been cancelled. We have sent you a confirmation."))
                 return redirect(request.path)
-            if action == "delegates" and delegates_form is not None:
-                delegates_form = DelegatesForm(registration, request.POST)
+            if action == "details" and details_form is not None:
+                form = details_form = ContactForm(request.POST, delegate_mode=delegate_mode)
+                if details_form.is_valid():
+                    services.update_details(registration, details_form.to_details(), now=now)
+                    messages.success(request, _("Your details have been saved. We have sent you a confirmation."))
+                    return redirect(request.path)
+            elif action == "delegates" and delegates_form is not None:
+                form = delegates_form = DelegatesForm(registration, request.POST)
                 if delegates_form.is_valid():
                     services.update_delegates(registration, delegates_form.cleaned_data["delegates"], now=now)
                     messages.success(request, _("The delegates have been saved."))
@@ -357,11 +369,10 @@ def manage_registration(request, token):
             else:
                 raise Http404
         except RegistrationError as error:
-            if delegates_form is not None and action == "delegates":
-                _attach_error(delegates_form, error)
-            else:
+            if form is None:
                 messages.error(request, error.message)
                 return redirect(request.path)
+            _attach_error(form, error)
     registration.refresh_from_db()
     localized_event = event.localized
     context = {
@@ -370,6 +381,7 @@ def manage_registration(request, token):
         "event": localized_event,
         "is_new": request.GET.get("new") == "1",
         "delegates_form": delegates_form,
+        "details_form": details_form,
         "can_cancel": services.can_cancel(registration, now),
         "qr_svg": check_in_qr(registration).svg_inline(scale=5, border=2, title=_("QR code for check-in"))
         if registration.status == RegistrationStatus.CONFIRMED
@@ -384,6 +396,15 @@ def manage_registration(request, token):
     # would also make the browser send "Origin: null" on this page's own forms, which CSRF refuses.)
     response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _details_of(registration):
+    return {
+        "contact_name": registration.contact_name,
+        "email": registration.email,
+        "phone": registration.phone,
+        "position": registration.position,
+    }
 
 
 def _waiting_position(registration):
