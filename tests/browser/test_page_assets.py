@@ -16,8 +16,13 @@ def about_page(home_page):
     return StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
 
 
-def test_every_stylesheet_loads_under_production_static_storage(browser, home_page, production_static):
-    """The pages come from Django, the static files from collectstatic's output, as WhiteNoise serves them."""
+def test_every_stylesheet_loads_under_production_static_storage(
+    browser, transactional_db, home_page, production_static
+):
+    """The pages come from Django, the static files from collectstatic's output, as WhiteNoise serves them.
+
+    ``transactional_db`` (like the live server of the other browser tests) makes pytest-django run
+    this test after the others: it ends with a flush they must not see."""
     html = Client().get("/").content
     context = browser.new_context(viewport={"width": 390, "height": 844})
     failed, stylesheets = [], []
