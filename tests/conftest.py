@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from search.backends import elastic
@@ -107,6 +108,15 @@ def clean_elasticsearch(settings):
     yield
     if settings.ELASTICSEARCH_URL:
         elastic.ElasticsearchBackend().drop()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Vietnamese: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware activates, nothing deactivates), and reverse() would follow it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from tests.factories.campaigns import (
     StoryIndexPageFactory,
     StoryPageFactory,
 )
-from tests.factories.events import EventIndexPageFactory, EventPageFactory, person
+from tests.factories.events import EventPageFactory, person
 from tests.factories.network import OrganisationFactory
 from tests.factories.resources import LibraryPageFactory, ResourcePageFactory
 
@@ -42,6 +42,10 @@ BROKEN_WORDS = """(selector) => {
 }"""
 
 
+def private_page(registration):
+    return reverse("events:manage", kwargs={"token": registration.token})
+
+
 def assert_fits_the_screen(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"{page.url} is {width} px wide"
@@ -51,21 +55,11 @@ def box(locator):
     return locator.bounding_box()
 
 
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.EVENTS_RATE_LIMIT = 0
-
-
-@pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
-
-
 def test_a_long_email_address_wraps_on_the_confirmation_page(page, assert_accessible, event_index):
     event = EventPageFactory(parent=event_index, title="Ngày hội đọc sách gia đình")
     email = "nguyen.thi.thanh.huong.phong.giao.duc.quan.binh.thanh@truongthcsnguyenvantroi.edu.vn"
     registration = services.register(event, person(1, email=email)).registration
-    page.goto(reverse("events:manage", kwargs={"token": registration.token}) + "?new=1")
+    page.goto(private_page(registration) + "?new=1")
     expect(page.get_by_text(email).first).to_be_visible()
     assert_fits_the_screen(page)
     assert_accessible(page)
@@ -186,7 +180,7 @@ def test_without_javascript_too_the_error_summary_takes_focus(browser, live_serv
 def test_an_individual_changes_their_details_on_the_private_page(page, assert_accessible, event_index):
     event = EventPageFactory(parent=event_index, title="Ngày hội đọc sách")
     registration = services.register(event, person(1, email="lan@example.org")).registration
-    page.goto(reverse("events:manage", kwargs={"token": registration.token}))
+    page.goto(private_page(registration))
     page.get_by_text("Sửa thông tin của bạn").click()
     page.get_by_label("Điện thoại").fill("+84 912 345 678")
     page.get_by_role("button", name="Lưu thông tin").click()
