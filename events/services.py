@@ -409,16 +409,24 @@ def _create_attendees(registration, delegates):
     )
 
 
+def _lock_for_change(registration, staff, now, too_late):
+    """The locked event and registration, if the registrant may still change it (organisers always may)."""
+    event = lock_event(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        raise RegistrationError(_("This registration has been cancelled."))
+    if not staff and not can_edit(registration, now):
+        raise RegistrationError(too_late)
+    return event, registration
+
+
 def update_delegates(registration, delegates, *, user=None, staff=False, now=None):
     """Replace an organisation's delegates (before the deadline), keeping quotas and capacity."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = lock_event(registration.event)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not registration.is_active:
-            raise RegistrationError(_("This registration has been cancelled."))
-        if not staff and not can_edit(registration, now):
-            raise RegistrationError(_("Delegates can no longer be changed: the registration deadline has passed."))
+        event, registration = _lock_for_change(
+            registration, staff, now, _("Delegates can no longer be changed: the registration deadline has passed.")
+        )
         _check_delegates(event, registration.organisation, delegates, exclude_registration=registration)
         old_seats = registration.attendees.count()
         extra = len(delegates) - old_seats
@@ -448,12 +456,9 @@ def update_details(registration, details, *, user=None, staff=False, now=None):
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            event = lock_event(registration.event)
-            registration = Registration.objects.select_for_update().get(pk=registration.pk)
-            if not registration.is_active:
-                raise RegistrationError(_("This registration has been cancelled."))
-            if not staff and not can_edit(registration, now):
-                raise RegistrationError(_("Your details can no longer be changed online: registration has closed."))
+            event, registration = _lock_for_change(
+                registration, staff, now, _("Your details can no longer be changed online: registration has closed.")
+            )
             email = normalise_email(details.email)
             taken = (
                 Registration.objects.active().filter(event=event, email_normalised=email).exclude(pk=registration.pk)
