@@ -1,56 +1,39 @@
-"""Compression of the portal's own responses (static files come pre-compressed from WhiteNoise).
+"""Security headers: a Content-Security-Policy for the public site and another for the admin,
+and a Permissions-Policy. (Django's SecurityMiddleware already sends Cross-Origin-Opener-Policy,
+X-Content-Type-Options and Referrer-Policy.)"""
 
-BREACH recovers a secret from the size of compressed responses that carry the secret next to
-text an attacker chooses. Django's GZipMiddleware pads every response with a random number of
-bytes ("Heal the BREACH") and masks the CSRF token anew in each response, and the registration
-form's one-time key is new on every page too: public pages, feeds and the API are compressed.
-Left uncompressed are the responses that carry a lasting secret beside text others can write:
-the staff areas (registrants' personal data listed next to what anyone typed into the form), and
-views marked ``@uncompressed`` (a registrant's private page: personal data and the check-in code).
-Files (FileResponse: PDFs, audio, video) are already compressed and keep their byte ranges.
-"""
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 
-from functools import cache, wraps
-
-from django.http import FileResponse
-from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
-from django.urls import reverse
-
-COMPRESSIBLE_TYPES = (
-    "text/",
-    "application/json",
-    "application/xml",
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/javascript",
-    "image/svg+xml",
-)
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
-@cache
-def _staff_prefixes():
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+def is_admin(request):
+    return request.path_info.startswith(ADMIN_PREFIXES)
 
 
-def uncompressed(view):
-    """Send this view's responses as they are: they hold a lasting secret (see the module's docstring)."""
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware, choosing the admin's policies under the admin's addresses.
 
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        response = view(*args, **kwargs)
-        response.portal_uncompressed = True
-        return response
+    The public policy allows no inline script (settings.CONTENT_SECURITY_POLICY). Wagtail's
+    editor still writes a few inline scripts (inline panels, date pickers), so the admin enforces
+    a policy that allows them but nothing from other sites, and reports, without enforcing, what a
+    policy without inline scripts would block (settings.ADMIN_CONTENT_SECURITY_POLICY*).
+    """
 
-    return wrapped
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if is_admin(request) and parts.config is None:
+            config = (
+                settings.ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY
+                if report_only
+                else settings.ADMIN_CONTENT_SECURITY_POLICY
+            )
+            return PolicyParts(config["DIRECTIVES"], parts.update, parts.replace, parts.nonce)
+        return parts
 
-
-class GZipMiddleware(DjangoGZipMiddleware):
     def process_response(self, request, response):
-        if (
-            isinstance(response, FileResponse)
-            or getattr(response, "portal_uncompressed", False)
-            or not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES)
-            or request.path_info.startswith(_staff_prefixes())
-        ):
-            return response
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -106,7 +106,7 @@ def test_registration_email_links_open_the_public_site(client, home_page, django
     calendar_file = next(content for name, content, _type in message.attachments if name.endswith(".ics"))
     assert f"URL:{PUBLIC}{event.url}" in calendar_file.replace("\r\n ", "")
     # The manage link really opens the registration.
-    assert client.get(urlsplit(manage).path).status_code == 200
+    assert client.get(urlsplit(manage).path, follow=True).status_code == 200
 
 
 def test_sitemap_robots_and_feeds_use_the_public_address(client, home_page):

@@ -32,3 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(f"Admin: {admin_url}  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        self.stdout.write(
+            "The admin asks superusers for a second factor: at the first sign-in, scan the QR code it shows "
+            "with an authenticator app (Google Authenticator, FreeOTP, 2FAS …), "
+            "or type its key into `oathtool --totp -b KEY`."
+        )
