@@ -254,19 +254,17 @@ def event_detail(request, page):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if request.method == "POST":
             form = RegistrationForm(page, request.POST, language=language)
-            if not ratelimit.allow(
-                request,
-                "events-registration",
-                limit=settings.EVENTS_RATE_LIMIT,
-                window=settings.EVENTS_RATE_LIMIT_WINDOW,
-            ):
+            window = settings.EVENTS_RATE_LIMIT_WINDOW
+            # Failed checks do not count towards the registrations' limit, only towards the flood limit.
+            if not ratelimit.allow(request, "events-form", limit=settings.EVENTS_FLOOD_LIMIT, window=window):
                 status = 429
-                form.add_error(
-                    None, _("You have sent the form many times in a short while. Please wait a few minutes.")
-                )
             elif form.is_spam:
                 status = 400
                 form.add_error(None, _("Your registration could not be accepted. Please check the form and try again."))
+            elif form.is_valid() and not ratelimit.allow(
+                request, "events-registration", limit=settings.EVENTS_RATE_LIMIT, window=window
+            ):
+                status = 429
             elif form.is_valid():
                 try:
                     result = services.register(page, form.to_request())
@@ -292,6 +290,7 @@ def event_detail(request, page):
         state_label=services.STATE_LABELS[state],
         remaining=remaining,
         form=form,
+        rate_limited=status == 429,
         quota_summary=_quota_summary(registration_event),
         selected_usage=services.quota_usage(registration_event, selected) if selected else None,
         selected_organisation=selected,

@@ -14,8 +14,11 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
+from evaluation.models import TITLE_SLUGS, Certificate, EvaluationPage
 from events.models import EventIndexPage, EventPage
 from network.models import Area, Organisation
 from news.models import NewsPage
@@ -115,10 +118,19 @@ def sitemap_paths(client, language):
 
 
 def routed_paths(language):
-    """Pages people reach from the sitemap's pages: calendar, archive, search, each learning centre."""
+    """Pages people reach from the sitemap's pages: calendar, archive, search, the self-assessment's
+    start and "lost your link" forms, the certificate check (a demo certificate's QR code)."""
     index = EventIndexPage.objects.live().get(locale__language_code=language)
     search = "/en/search/?q=learning" if language == "en" else "/search/?q=hoc+tap"
-    return [f"{index.url}?view=calendar", f"{index.url}past/", search]
+    evaluation = EvaluationPage.objects.live().get(locale__language_code=language)
+    starts = [
+        evaluation.url + evaluation.reverse_subpage("start", kwargs={"title_slug": s}) for s in TITLE_SLUGS.values()
+    ]
+    with translation.override(language):
+        certificate = reverse("evaluation:verify", kwargs={"code": Certificate.objects.order_by("pk").first().code})
+        checks = [reverse("evaluation:verify_form"), certificate]
+    resend = evaluation.url + evaluation.reverse_subpage("resend")
+    return [f"{index.url}?view=calendar", f"{index.url}past/", search, *starts, resend, *checks]
 
 
 def fetch(client, path):
@@ -172,6 +184,20 @@ def test_every_page_describes_itself_and_names_its_translation(client, language)
         if hosts & {"localhost", "testserver", "127.0.0.1"}:
             problems.append(f"{path}: links to {hosts & {'localhost', 'testserver', '127.0.0.1'}}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_search_self_assessment_and_certificate_check_name_their_translation(client, language):
+    other = "vi" if language == "en" else "en"
+    for path in routed_paths(language)[2:]:
+        head = head_of(fetch(client, path))
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+        assert set(alternates) == {"vi", "en", "x-default"}, path
+        assert alternates[language] == PUBLIC + path and alternates["x-default"] == alternates["vi"], path
+        translated = urlsplit(alternates[other])
+        assert translated.netloc == urlsplit(PUBLIC).netloc
+        html = fetch(client, translated.path + (f"?{translated.query}" if translated.query else ""))
+        assert f'<html lang="{other}">' in html, alternates[other]
 
 
 def test_the_english_training_page_reads_in_english(client):

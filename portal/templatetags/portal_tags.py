@@ -66,11 +66,21 @@ def _translated_paths(request, page):
     return getattr(request, cache_key)
 
 
+def _route_paths(request):
+    """{language code: path} of a view outside the page tree (search, certificate check): its URL
+    pattern reversed in each language, the query string kept (``/search/?q=…`` ↔ ``/en/search/?q=…``)."""
+    full_path = request.get_full_path()
+    return {code: translate_url(full_path, code) for code, _name in settings.LANGUAGES}
+
+
 @register.simple_tag(takes_context=True)
 def page_addresses(context):
-    """The canonical address of the page being shown, and its versions in each language (hreflang)."""
+    """The canonical address of the page being shown, and its versions in each language (hreflang).
+    A view outside the page tree gets them from its URL pattern (templates opt in by including
+    includes/page_addresses.html: private pages must not announce their addresses)."""
     request = context["request"]
-    paths = _translated_paths(request, context.get("page"))
+    page = context.get("page")
+    paths = _translated_paths(request, page) if isinstance(page, Page) else _route_paths(request)
     current = paths.get(translation.get_language())
     alternates = [{"code": code, "url": public_url(paths[code])} for code, _name in settings.LANGUAGES if code in paths]
     return {
@@ -120,6 +130,15 @@ def source_language():
     if translation.get_language() == settings.LANGUAGE_CODE:
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def source_text(value):
+    """Text only ever written in Vietnamese, set inside a translated sentence: wrapped in a
+    ``lang="vi"`` span on pages in another language (see ``source_language``)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
 
 
 @register.simple_tag

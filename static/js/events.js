@@ -4,7 +4,7 @@
 
   // After a failed submit the browser focuses the error summary the form posted to (#form-errors);
   // this does it where the browser only scrolls there. After load, when the browser has done its part.
-  var summary = document.querySelector(".error-summary");
+  var summary = document.querySelector(".error-summary, .rate-limit-notice");
   if (summary && window.location.hash === "#" + summary.id) {
     window.addEventListener("load", function () {
       if (document.activeElement !== summary) { summary.focus(); }

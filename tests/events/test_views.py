@@ -145,22 +145,33 @@ def test_honeypot_refuses_politely_and_saves_nothing(client, event):
     assert "notice--error" in response.content.decode()
 
 
-def test_rate_limit_answers_429_with_a_polite_message(client, event, settings):
+def test_corrections_do_not_count_towards_the_rate_limit(client, event, settings):
     settings.EVENTS_RATE_LIMIT = 2
-    from django.core.cache import cache
-
-    cache.clear()
-    data = form_data(client, event, email="")
-    assert client.post(event.url, data).status_code == 200
-    assert client.post(event.url, data).status_code == 200
-    response = client.post(event.url, data)
+    invalid = form_data(client, event, email="")
+    for _ in range(5):
+        assert client.post(event.url, invalid).status_code == 200, "a person correcting mistakes is never refused"
+    for n in range(2):
+        assert client.post(event.url, form_data(client, event, email=f"nguoi{n}@example.org")).status_code == 302
+    response = client.post(event.url, form_data(client, event, contact_name="Lê Văn Ba", email="ba@example.org"))
     assert response.status_code == 429
-    assert "notice--error" in response.content.decode()
-    assert client.post(event.url, data, REMOTE_ADDR="10.0.0.9").status_code == 200
+    html = response.content.decode()
+    # The message stands on its own (not in the "please correct the errors" summary) and keeps what was typed.
+    assert "Bạn đã gửi biểu mẫu nhiều lần trong thời gian ngắn" in html
+    assert "Vui lòng sửa các lỗi" not in html and "error-summary" not in html
+    assert 'value="Lê Văn Ba"' in html
+    assert Registration.objects.count() == 2
+    other = form_data(client, event, email="khac@example.org")
+    assert client.post(event.url, other, REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_a_flood_of_posts_is_refused_whatever_they_hold(client, event, settings):
+    settings.EVENTS_FLOOD_LIMIT = 3
+    invalid = form_data(client, event, email="")
+    assert [client.post(event.url, invalid).status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
 def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, event, settings):
-    settings.EVENTS_RATE_LIMIT = 2
+    settings.EVENTS_FLOOD_LIMIT = 2
     settings.TRUSTED_PROXY_COUNT = 1
     data = form_data(client, event, email="")
     statuses = [
