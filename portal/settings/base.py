@@ -419,6 +419,8 @@ EVALUATION_MAX_FILES = int(os.environ.get("EVALUATION_MAX_FILES", "30"))
 # and link e-mails per address per hour.
 EVALUATION_RATE_LIMIT = int(os.environ.get("EVALUATION_RATE_LIMIT", "10"))
 EVALUATION_RATE_LIMIT_WINDOW = int(os.environ.get("EVALUATION_RATE_LIMIT_WINDOW", "600"))
+# Sends of the start form per visitor address per window whatever they hold (corrections included).
+EVALUATION_FLOOD_LIMIT = int(os.environ.get("EVALUATION_FLOOD_LIMIT", "60"))
 EVALUATION_MAILS_PER_ADDRESS = int(os.environ.get("EVALUATION_MAILS_PER_ADDRESS", "5"))
 # DejaVu (Debian: fonts-dejavu-core) draws every Vietnamese letter on the certificates.
 EVALUATION_CERTIFICATE_FONT_DIR = os.environ.get("EVALUATION_CERTIFICATE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
