@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 AXE := node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (and the demo's Wagtail Site) names the address `make run` serves.
+PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+export PUBLIC_BASE_URL
 
 .PHONY: run test lint format install setup messages clean
 

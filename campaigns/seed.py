@@ -8,7 +8,7 @@ import datetime
 
 from home.seed import en, generated_image, home_pages, upsert_page, upsert_page_translation
 from network.models import OrganisationKind
-from network.seed import HAIPHONG, HCMC, area, organisation
+from network.seed import HAIPHONG, HCMC, area, english_area_name, organisation
 
 from . import services
 from .models import (
@@ -1112,6 +1112,23 @@ STORIES = [
 ]
 
 
+# Who each story is about, as the English page names them.
+WHO_EN = {
+    "Gia đình ông Trần Văn Lộc": "The family of Mr Trần Văn Lộc",
+    "Dòng họ Nguyễn ở thôn Đông": "The Nguyễn clan of Đông village",
+    "Khu phố 3, phường Linh Trung": "Neighbourhood 3, Linh Trung Ward",
+    "Xí nghiệp May Bình An": "Bình An Garment Workshop",
+    "Bà Lê Thị Thu Hà": "Mrs Lê Thị Thu Hà",
+    "Thượng úy Phạm Minh Khôi": "Senior Lieutenant Phạm Minh Khôi",
+    "Em Đỗ Thị Mai": "Đỗ Thị Mai",
+    "Ông Võ Thành Nhân": "Mr Võ Thành Nhân",
+    "Trường Tiểu học Hòa Bình": "Hòa Bình Primary School",
+    "Dòng họ Lê ở ấp Bàu Trăn": "The Lê clan of Bàu Trăn hamlet",
+    "Ấp Phú Lợi": "Phú Lợi hamlet",
+    "Ông Huỳnh Văn Tám": "Mr Huỳnh Văn Tám",
+}
+
+
 def _stories(index, campaigns):
     english_index = index.get_translation(en())
     for position, story in enumerate(STORIES):
@@ -1170,6 +1187,9 @@ def _stories(index, campaigns):
                 "title": title_en,
                 "slug": slug,
                 "search_description": summary_en,
+                "subject_name": WHO_EN[who],
+                "district": english_area_name(district),
+                "ward": english_area_name(ward),
                 "campaign": campaign.get_translation(en()) if campaign else None,
                 "summary": summary_en,
                 "pull_quote": quote_en,
@@ -1178,7 +1198,7 @@ def _stories(index, campaigns):
             children={
                 "gallery_images": (
                     StoryGalleryImage,
-                    [{**item, "caption": item["caption"].replace(", ảnh", ", photo")} for item in gallery],
+                    [{**item, "caption": f"{WHO_EN[who]}, photo {n}"} for n, item in enumerate(gallery, start=1)],
                 )
             },
         )

@@ -5,6 +5,8 @@ from urllib.parse import quote
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.sections import section_stylesheets
+from portal.links import public_url
 from portal.pagecache import public_pages
 
 from . import forms, models, services
@@ -23,7 +25,8 @@ def _render(page, request, context, template=None):
 
 def share_links(request, page):
     """Plain links to Zalo's and Facebook's share pages: no third-party script runs on ours."""
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    # An unsaved page in the admin's preview has no address of its own yet.
+    url = page.get_full_url(request) or public_url(request.path)
     encoded = quote(url, safe="")
     return {
         "url": url,
@@ -34,12 +37,12 @@ def share_links(request, page):
 
 def organisations_json_ld(organisations):
     return [
-        {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisations
+        {"@type": "Organization", "name": o.label, **({"url": o.website} if o.website else {})} for o in organisations
     ]
 
 
 def _image_url(request, image, spec="fill-1200x630"):
-    return request.build_absolute_uri(image.get_rendition(spec).url) if image else None
+    return public_url(image.get_rendition(spec).url) if image else None
 
 
 def campaign_index(page, request):
@@ -63,6 +66,7 @@ def campaign_index(page, request):
 def campaign_detail(page, request):
     context = _page_context(page, request)
     today = services.request_today(request)
+    sections = page.get_sections(request) if page.pk else []
     lead = list(page.lead_organisations.all())
     activities = list(
         page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
@@ -95,7 +99,8 @@ def campaign_detail(page, request):
         coordinating_organisations=list(page.coordinating_organisations.all()),
         activities=activities,
         targets=list(page.targets.all()),
-        sections=page.get_sections(request) if page.pk else [],
+        sections=sections,
+        section_stylesheets=section_stylesheets(sections),
         share=share_links(request, page),
         json_ld=services.json_ld_script(json_ld),
     )

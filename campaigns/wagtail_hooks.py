@@ -64,7 +64,10 @@ def campaign_stories_context(page, request):
 @hooks.register("portal_home_sections")
 def featured_campaign_section():
     return PageSection(
-        order=10, template="campaigns/includes/home_campaign_section.html", get_context=featured_campaign_context
+        order=10,
+        template="campaigns/includes/home_campaign_section.html",
+        get_context=featured_campaign_context,
+        stylesheets=("css/campaigns.css",),
     )
 
 

@@ -4,8 +4,8 @@
 certificate's PDF) in the worker, so the request that caused it answers at once; every message
 then goes through the portal's outbox (portal/mail.py), whose delivery task retries when the
 mail server fails. Every function takes ids (never personal data) and never raises: what the
-person did is saved already and stays valid whatever the mail server does. Absolute links use
-WAGTAILADMIN_BASE_URL, the portal's one public base URL.
+person did is saved already and stays valid whatever the mail server does. Absolute links name
+the portal by its public address (portal.links.public_url).
 """
 
 import logging
@@ -19,13 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django_tasks import task
 
+from portal.links import public_url
+
 from .models import Assessment
 
 logger = logging.getLogger(__name__)
-
-
-def public_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def dossier_url(assessment):

@@ -6,14 +6,21 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Area, AreaLevel, LearningTitle, Organisation, valid_on_q
 from network.services import AreaGraph
+from portal.fields import PhoneField, email_field, organisation_label
+from portal.templatetags.portal_tags import source_text
 
 from .services import DecisionRequest, StartRequest
 
 HONEYPOT_FIELD = "website"
+
+
+def _example(text, example):
+    return format_html(conditional_escape(text).replace("%(example)s", "{}"), source_text(example))
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -59,8 +66,8 @@ class StartForm(SpamMixin, forms.Form):
     subject_name = forms.CharField(max_length=255)
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False)
     contact_name = forms.CharField(label=_("Your full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), help_text=_("Your private link is sent to this address."))
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = email_field(label=_("E-mail"), help_text=_("Your private link is sent to this address."))
+    phone = PhoneField(label=_("Phone"), required=False)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False, min_value=1900)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
 
@@ -74,11 +81,12 @@ class StartForm(SpamMixin, forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["birth_year"].widget.attrs["inputmode"] = "numeric"
+        # The examples are names as people write them, in Vietnamese whatever the page's language.
         labels = {
             LearningTitle.LEARNING_CITIZEN: _("Your full name"),
-            LearningTitle.LEARNING_FAMILY: _("The family, e.g. “Gia đình ông Nguyễn Văn An”"),
-            LearningTitle.LEARNING_CLAN: _("The clan, e.g. “Dòng họ Trần thôn Đông”"),
-            LearningTitle.LEARNING_COMMUNITY: _("The community, e.g. “Tổ dân phố 5”"),
+            LearningTitle.LEARNING_FAMILY: _example(_("The family, e.g. “%(example)s”"), "Gia đình ông Nguyễn Văn An"),
+            LearningTitle.LEARNING_CLAN: _example(_("The clan, e.g. “%(example)s”"), "Dòng họ Trần thôn Đông"),
+            LearningTitle.LEARNING_COMMUNITY: _example(_("The community, e.g. “%(example)s”"), "Tổ dân phố 5"),
             LearningTitle.LEARNING_UNIT: _("The unit's name, if it is not in the list"),
         }
         self.fields["subject_name"].label = labels[title]
@@ -94,7 +102,7 @@ class StartForm(SpamMixin, forms.Form):
             field.queryset = Organisation.objects.filter(is_active=True).select_related("area").order_by("name")
             field.label = _("The unit")
             field.empty_label = _("— Not in the list: type its name below —")
-            field.label_from_instance = str
+            field.label_from_instance = organisation_label
             self.fields["subject_name"].required = False
             self.fields["area"].required = False
             self.fields["area"].help_text = _("For a unit from the list, its own area is used.")
@@ -144,7 +152,7 @@ class DetailsForm(forms.Form):
 
     subject_name = forms.CharField(max_length=255)
     contact_name = forms.CharField(label=_("Filled in by"), max_length=150)
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     birth_year = forms.IntegerField(label=_("Year of birth"), required=False, min_value=1900)
 
@@ -180,7 +188,7 @@ class DetailsForm(forms.Form):
 
 
 class ResendForm(SpamMixin, forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
+    email = email_field(label=_("E-mail"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -35,6 +35,17 @@ def rate_limited(request, scope):
     )
 
 
+def flooded(request, scope):
+    """True once the visitor's address has sent the form EVALUATION_FLOOD_LIMIT times in the window,
+    whatever it held (corrections of a refused form count only here)."""
+    return not ratelimit.allow(
+        request,
+        f"evaluation-{scope}-sends",
+        limit=settings.EVALUATION_FLOOD_LIMIT,
+        window=settings.EVALUATION_RATE_LIMIT_WINDOW,
+    )
+
+
 def _private(response):
     """Pages of a private link: never cached or indexed, and the link never leaks to another site as a
     referrer (same-origin, not no-referrer: the form posts need their Origin for the CSRF check)."""
@@ -87,14 +98,13 @@ def start(page, request, title_slug):
     if period is not None:
         form = StartForm(period, request.POST or None, language=_language())
         if request.method == "POST":
-            if rate_limited(request, "start"):
+            if flooded(request, "start"):
                 status = 429
-                form.add_error(
-                    None, _("You have sent the form many times in a short while. Please wait a few minutes.")
-                )
             elif form.is_spam:
                 status = 400
                 form.add_error(None, _("The form could not be accepted. Please check it and try again."))
+            elif form.is_valid() and rate_limited(request, "start"):
+                status = 429
             elif form.is_valid():
                 try:
                     if services.mail_allowed(form.cleaned_data["email"]):
@@ -109,6 +119,7 @@ def start(page, request, title_slug):
             else:
                 status = 400
         context["form"] = form
+        context["rate_limited"] = status == 429
         context["criteria"] = scoring.score(scoring.snapshot(period.criteria_set), {}).groups()
     response = TemplateResponse(request, "evaluation/start.html", context, status=status)
     response["Cache-Control"] = "private, no-store"

@@ -13,17 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Site
+
+from portal.links import public_url
 
 from .ical import calendar
 from .models import Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
-
-
-def public_url(path):
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + path
 
 
 def manage_url(registration):

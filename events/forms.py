@@ -1,15 +1,17 @@
 """The registration form on an event page, and the delegates form of the private link."""
 
+import re
 import secrets
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Organisation, OrganisationKind
+from portal.fields import PhoneField, email_field, organisation_label
 from portal.pagecache import hole
 
 from .models import DelegateRole, QuestionKind
-from .services import DelegateData, RegistrationRequest
+from .services import ContactDetails, DelegateData, RegistrationRequest
 
 HONEYPOT_FIELD = "company_website"
 DEFAULT_DELEGATE_ROWS = 5
@@ -35,7 +37,7 @@ def role_choices(event):
 
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return str(obj)
+        return organisation_label(obj)
 
 
 def offered_organisations(event):
@@ -55,10 +57,30 @@ def organisation_field(event):
     groups = {}
     for organisation in queryset:
         groups.setdefault(labels.get(organisation.kind, organisation.kind), []).append(
-            (organisation.pk, str(organisation))
+            (organisation.pk, organisation_label(organisation))
         )
     field.choices = [("", _("— Choose —")), *((str(kind), options) for kind, options in groups.items())]
     return field
+
+
+class ErrorSummaryMixin:
+    """Each field's errors in the order the fields are shown, for the summary above the form."""
+
+    def summary_fields(self):
+        return self.visible_fields()
+
+    def summary_label(self, field):
+        row = re.fullmatch(r"delegate_(\d+)_\w+", field.name)
+        if row:
+            return _("Delegate %(number)s – %(field)s") % {"number": int(row.group(1)) + 1, "field": field.label}
+        return field.label
+
+    def error_summary(self):
+        return [
+            {"field": field, "label": self.summary_label(field), "error": error}
+            for field in self.summary_fields()
+            for error in field.errors
+        ]
 
 
 class DelegateRowsMixin:
@@ -84,11 +106,11 @@ class DelegateRowsMixin:
             self.fields[prefix + "position"] = forms.CharField(
                 label=_("Position"), max_length=150, required=False, initial=getattr(initial, "position", "")
             )
-            self.fields[prefix + "email"] = forms.EmailField(
+            self.fields[prefix + "email"] = email_field(
                 label=_("E-mail"), required=False, initial=getattr(initial, "email", "")
             )
-            self.fields[prefix + "phone"] = forms.CharField(
-                label=_("Phone"), max_length=30, required=False, initial=getattr(initial, "phone", "")
+            self.fields[prefix + "phone"] = PhoneField(
+                label=_("Phone"), required=False, initial=getattr(initial, "phone", ""), help_text=""
             )
             self.fields[prefix + "full_name"].widget.attrs["autocomplete"] = "off"
         self.delegate_errors = []
@@ -118,29 +140,47 @@ class DelegateRowsMixin:
         return delegates
 
 
-class RegistrationForm(DelegateRowsMixin, forms.Form):
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+class ContactForm(ErrorSummaryMixin, forms.Form):
+    """The registrant's own details: on the event's form, and on the private page until the deadline."""
+
     contact_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail"), help_text=_("Your confirmation and private link are sent here."))
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = email_field(label=_("E-mail"), help_text=_("Your confirmation and private link are sent here."))
+    phone = PhoneField(label=_("Phone"), required=False)
     position = forms.CharField(label=_("Position and workplace"), max_length=150, required=False)
+
+    def __init__(self, *args, delegate_mode=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if delegate_mode:
+            self.fields["contact_name"].label = _("Your full name (the person registering)")
+            self.fields["position"].label = _("Your position")
+
+    def contact_fields(self):
+        return [self[name] for name in ("contact_name", "email", "phone", "position")]
+
+    def summary_fields(self):
+        return self.contact_fields()
+
+    def to_details(self):
+        data = self.cleaned_data
+        return ContactDetails(data["contact_name"], data["email"], data.get("phone", ""), data.get("position", ""))
+
+
+class RegistrationForm(DelegateRowsMixin, ContactForm):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     consent = forms.BooleanField(label=_("I agree to the processing of my personal data as described above."))
 
     def __init__(self, event, *args, language="vi", **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, delegate_mode=event.is_delegate_mode, **kwargs)
         self.event = event
         self.language = language
         # Filled per response (events.views): a kept copy of the page never holds anyone's key.
         self.fields["idempotency_key"].initial = hole("events.form_key")
-        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields[HONEYPOT_FIELD] = forms.CharField(required=False, label=_("Leave this field empty"))
         self.fields[HONEYPOT_FIELD].widget.attrs.update(tabindex="-1", autocomplete="off")
         registration_event = event.registration_event()
         if event.is_delegate_mode:
-            self.fields["contact_name"].label = _("Your full name (the person registering)")
-            self.fields["position"].label = _("Your position")
             self.fields["organisation"] = organisation_field(registration_event)
             self.add_delegate_fields(registration_event)
         else:
@@ -177,11 +217,13 @@ class RegistrationForm(DelegateRowsMixin, forms.Form):
     def question_fields(self):
         return [self[f"question_{q.pk}"] for q in self.questions]
 
+    def summary_fields(self):
+        delegates = [field for row in self.delegate_rows_for_template() for field in row["fields"]]
+        return [*self.contact_fields(), *delegates, *self.question_fields(), self["consent"]]
+
     def contact_fields(self):
-        names = ["contact_name", "email", "phone", "position"]
-        if self.event.is_delegate_mode:
-            names.insert(0, "organisation")
-        return [self[name] for name in names]
+        fields = super().contact_fields()
+        return [self["organisation"], *fields] if self.event.is_delegate_mode else fields
 
     def clean(self):
         cleaned = super().clean()
@@ -216,10 +258,13 @@ class RegistrationForm(DelegateRowsMixin, forms.Form):
         )
 
 
-class DelegatesForm(DelegateRowsMixin, forms.Form):
+class DelegatesForm(ErrorSummaryMixin, DelegateRowsMixin, forms.Form):
     def __init__(self, registration, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_delegate_fields(registration.event, list(registration.attendees.all()))
+
+    def summary_fields(self):
+        return [field for row in self.delegate_rows_for_template() for field in row["fields"]]
 
     def clean(self):
         cleaned = super().clean()

@@ -4,6 +4,7 @@ The registration rules themselves live in ``events/services.py``; the models her
 declare what is stored.
 """
 
+import html
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -11,7 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -165,7 +169,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("map_url"),
                 FieldPanel("online_url"),
             ],
-            heading=_("Where"),
+            heading=pgettext_lazy("venue", "Where"),
         ),
         FieldPanel("organisers"),
         FieldPanel("campaign"),
@@ -252,6 +256,13 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     @property
+    def meta_description(self):
+        if self.search_description or self.summary:
+            return self.search_description or self.summary
+        text = " ".join(html.unescape(strip_tags(self.description)).split())
+        return Truncator(text).chars(200)
+
+    @property
     def takes_registrations(self):
         return self.registration_mode != RegistrationMode.NONE
 
@@ -321,7 +332,7 @@ class EventQuota(Orderable):
 
 
 class QuestionKind(models.TextChoices):
-    TEXT = "text", _("Text")
+    TEXT = "text", pgettext_lazy("question kind", "Text")
     CHOICE = "choice", _("Choice")
     YES_NO = "yes_no", _("Yes or no")
 

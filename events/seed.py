@@ -127,6 +127,41 @@ AGENDA_004 = [
         },
     ),
 ]
+AGENDA_004_EN = [
+    (
+        "item",
+        {"time": "08:00 – 08:15", "title": "Opening and introduction of delegates", "speaker": "", "description": ""},
+    ),
+    (
+        "item",
+        {
+            "time": "08:15 – 09:30",
+            "title": "Evaluating and recognising a “Learning unit” under Circular 24/2023/TT-BGDĐT",
+            "speaker": "Division of Continuing, Vocational and Higher Education",
+            "description": "",
+        },
+    ),
+    (
+        "item",
+        {
+            "time": "09:45 – 11:00",
+            "title": "The “Learning citizen” criteria (Decision 324/QĐ-KHVN) and the evaluation software",
+            "speaker": "Ho Chi Minh City Study Promotion Association",
+            "description": "",
+        },
+    ),
+    (
+        "item",
+        {
+            "time": "11:00 – 11:30",
+            "title": "Preparing the dossier: directives, decisions, plans, reports and forms",
+            "speaker": "",
+            "description": "",
+        },
+    ),
+]
+DOET_VENUE_EN = "Ho Chi Minh City Department of Education and Training"
+DOET_ADDRESS_EN = "68 Le Thanh Ton Street, Ben Nghe Ward, District 1, Ho Chi Minh City"
 DESCRIPTION_004 = (
     "<p>Tập huấn bồi dưỡng nghiệp vụ cho cán bộ quản lý: cập nhật các văn bản chỉ đạo về Đề án “Xây dựng xã hội "
     "học tập giai đoạn 2021 – 2030” và Phong trào thi đua “Cả nước xây dựng xã hội học tập, đẩy mạnh học tập suốt "
@@ -194,6 +229,10 @@ def _seed_004(index):
         "organisations and schools.",
         description=DESCRIPTION_004_EN,
         what_to_bring="<p>A laptop and an Internet connection.</p>",
+        venue_name=DOET_VENUE_EN,
+        venue_address=DOET_ADDRESS_EN,
+        district="District 1",
+        agenda=AGENDA_004_EN,
     )
     registered_at = timezone.make_aware(datetime(2024, 11, 28, 9, 0))
     n = 0
@@ -219,6 +258,11 @@ def _check_in_all(registration, when):
 
 def _campaign():
     return CampaignPage.objects.live().filter(locale=vi()).order_by("-start_date").first()
+
+
+def _english(campaign):
+    """The English page of the event's campaign, for the event's English page."""
+    return campaign.get_translation_or_none(en()) if campaign else None
 
 
 def _seed_open_seminar(index, today):
@@ -268,6 +312,10 @@ def _seed_open_seminar(index, today):
         description="<p>Schools present their learning-unit models and discuss self-evaluation under Circular "
         "24/2023/TT-BGDĐT. The seminar is also streamed online.</p>",
         what_to_bring="<p>Your organisation's self-evaluation report, if any.</p>",
+        venue_name="Hall of the Department of Education and Training",
+        venue_address=DOET_ADDRESS_EN,
+        district="District 1",
+        campaign=_english(event.campaign),
     )
     now = timezone.now()
     _register(event, "seed-seminar-agency-0", _organisation(*AGENCIES[0]), ["delegate"], 40, now)
@@ -310,6 +358,10 @@ def _seed_reading_day(index, today):
         description="<p>A day for families: each registration is one adult; children come along without "
         "registering. When the day is full you can join the waiting list.</p>",
         what_to_bring="<p>An old book to swap (optional).</p>",
+        venue_name="Ho Chi Minh City General Sciences Library",
+        venue_address="69 Ly Tu Trong Street, Ben Thanh Ward, District 1, Ho Chi Minh City",
+        district="District 1",
+        campaign=_english(event.campaign),
     )
     now = timezone.now()
     for n in range(38):

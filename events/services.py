@@ -1,4 +1,4 @@
-"""Registration rules: register, edit delegates, cancel, promote, approve, check in, remind, purge.
+"""Registration rules: register, edit details or delegates, cancel, promote, approve, check in, remind, purge.
 
 Every function that changes seats runs in one transaction that first locks the event's row
 (``lock_event``). Seats and quotas are always counted from the registrations themselves,
@@ -110,6 +110,16 @@ class RegistrationRequest:
     language: str = "vi"
     idempotency_key: str = ""
     consent: bool = False
+
+
+@dataclass
+class ContactDetails:
+    """What a registrant may change about themselves on the private page."""
+
+    contact_name: str
+    email: str
+    phone: str = ""
+    position: str = ""
 
 
 @dataclass
@@ -387,7 +397,7 @@ def _check_delegates(event, organisation, delegates, exclude_registration=None):
             raise RegistrationError(
                 _("%(organisation)s may send at most %(max)s %(role)s; %(remaining)s more can still be registered.")
                 % {
-                    "organisation": organisation.name,
+                    "organisation": organisation.label,
                     "max": quota.max_per_organisation,
                     "role": _role_label(quota.role).lower(),
                     "remaining": remaining,
@@ -553,16 +563,24 @@ def _create_attendees(registration, delegates):
     )
 
 
+def _lock_for_change(registration, staff, now, too_late):
+    """The locked event and registration, if the registrant may still change it (organisers always may)."""
+    event = lock_event(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        raise RegistrationError(_("This registration has been cancelled."))
+    if not staff and not can_edit(registration, now):
+        raise RegistrationError(too_late)
+    return event, registration
+
+
 def update_delegates(registration, delegates, *, user=None, staff=False, now=None):
     """Replace an organisation's delegates (before the deadline), keeping quotas and capacity."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = lock_event(registration.event)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if not registration.is_active:
-            raise RegistrationError(_("This registration has been cancelled."))
-        if not staff and not can_edit(registration, now):
-            raise RegistrationError(_("Delegates can no longer be changed: the registration deadline has passed."))
+        event, registration = _lock_for_change(
+            registration, staff, now, _("Delegates can no longer be changed: the registration deadline has passed.")
+        )
         _check_delegates(event, registration.organisation, delegates, exclude_registration=registration)
         old_seats = registration.attendees.count()
         extra = len(delegates) - old_seats
@@ -581,6 +599,52 @@ def update_delegates(registration, delegates, *, user=None, staff=False, now=Non
         _notify(registration, "updated")
         if extra < 0:
             _promote_waiting(event, user, now)
+    return registration
+
+
+def update_details(registration, details, *, user=None, staff=False, now=None):
+    """The registrant corrects their own name, e-mail, phone or position (before the deadline).
+
+    The seat, the place in the waiting list and the organisation's quota are untouched: only who
+    the registration is for changes, and an e-mail address stays unique among the event's
+    active registrations.
+    """
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            event, registration = _lock_for_change(
+                registration, staff, now, _("Your details can no longer be changed online: registration has closed.")
+            )
+            email = normalise_email(details.email)
+            taken = (
+                Registration.objects.active().filter(event=event, email_normalised=email).exclude(pk=registration.pk)
+            )
+            if taken.exists():
+                raise RegistrationError(
+                    _("Another registration for this event already uses this e-mail address."), field="email"
+                )
+            registration.contact_name = details.contact_name.strip()
+            registration.email = details.email.strip()
+            registration.email_normalised = email
+            registration.phone = details.phone.strip()
+            registration.position = details.position.strip()
+            registration.save(
+                update_fields=["contact_name", "email", "email_normalised", "phone", "position", "updated_at"]
+            )
+            if event.registration_mode != RegistrationMode.DELEGATES:
+                # An individual is the registration's one attendee: the check-in list follows.
+                registration.attendees.update(
+                    full_name=registration.contact_name,
+                    email=registration.email,
+                    phone=registration.phone,
+                    position=registration.position,
+                )
+            _log(registration, "events.registration.details", user)
+            _notify(registration, "updated")
+    except IntegrityError:
+        raise RegistrationError(
+            _("Another registration for this event already uses this e-mail address."), field="email"
+        ) from None
     return registration
 
 

@@ -19,14 +19,17 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
 
+from campaigns.models import CampaignPage
 from portal import cache as page_cache
 from portal import ratelimit
+from portal.compression import uncompressed
 from portal.pagecache import hole, public_pages, register_hole
 
 from . import services
 from .emails import check_in_qr
-from .forms import DelegatesForm, RegistrationForm, offered_organisations
+from .forms import ContactForm, DelegatesForm, RegistrationForm, offered_organisations
 from .ical import calendar, google_calendar_link
 from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
 from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
@@ -65,7 +68,10 @@ def _filter(events, params, now):
     elif filters["format"] == "in_person":
         events = events.exclude(venue_address="", venue_name="")
     if filters["campaign"].isdigit():
-        events = events.filter(campaign_id=int(filters["campaign"]))
+        # By translation key: an English event may still name the Vietnamese campaign, and an address
+        # shared in one language keeps working after switching to the other.
+        chosen = CampaignPage.objects.filter(pk=int(filters["campaign"])).values("translation_key")
+        events = events.filter(campaign__translation_key__in=chosen)
     if filters["open"]:
         open_states = services.states(events, now)
         events = [e for e in events if open_states[e.pk] in REGISTERING_STATES]
@@ -75,12 +81,24 @@ def _filter(events, params, now):
 def _filter_options(index):
     events = public_pages(EventPage.objects.live()).child_of(index)
     districts = sorted(set(events.exclude(district="").values_list("district", flat=True)))
-    campaigns = {e.campaign for e in events.select_related("campaign") if e.campaign_id}
     return {
         "kinds": EventKind.choices,
         "districts": districts,
-        "campaigns": sorted(campaigns, key=lambda c: c.title),
+        "campaigns": _localized_campaigns(events),
     }
+
+
+def _localized_campaigns(events):
+    """The campaigns the events belong to, each once, titled in the language of the page being shown."""
+    named = CampaignPage.objects.live().filter(pk__in=events.values("campaign_id"))
+    translated = {
+        campaign.translation_key: campaign
+        for campaign in CampaignPage.objects.live().filter(
+            translation_key__in=named.values("translation_key"), locale=Locale.get_active()
+        )
+    }
+    campaigns = {campaign.translation_key: translated.get(campaign.translation_key, campaign) for campaign in named}
+    return sorted(campaigns.values(), key=lambda campaign: campaign.title)
 
 
 def _month(params, now):
@@ -120,8 +138,10 @@ def event_index(request, index):
         month_end = timezone.make_aware(datetime.combine(next_month, time.min))
         events = _events(index).filter(start__lt=month_end, end__gte=month_start)
         events, filters = _filter(events, request.GET, now)
+        weeks = _month_grid(events, first_day)
         context.update(
-            weeks=_month_grid(events, first_day),
+            weeks=weeks,
+            month_has_events=any(day["events"] for week in weeks for day in week if day["in_month"]),
             month=first_day,
             previous_month=(first_day - timedelta(days=1)).replace(day=1),
             next_month=next_month,
@@ -205,7 +225,7 @@ def _json_ld(page, request, state, organisers):
         data["location"] = places[0] if len(places) == 1 else places
     if organisers:
         data["organizer"] = [
-            {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})} for o in organisers
+            {"@type": "Organization", "name": o.label, **({"url": o.website} if o.website else {})} for o in organisers
         ]
     text = json.dumps(data, ensure_ascii=False)
     # Safe inside <script>: no "</script>" or HTML-significant characters survive.
@@ -241,19 +261,17 @@ def event_detail(request, page):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if request.method == "POST":
             form = RegistrationForm(page, request.POST, language=language)
-            if not ratelimit.allow(
-                request,
-                "events-registration",
-                limit=settings.EVENTS_RATE_LIMIT,
-                window=settings.EVENTS_RATE_LIMIT_WINDOW,
-            ):
+            window = settings.EVENTS_RATE_LIMIT_WINDOW
+            # Failed checks do not count towards the registrations' limit, only towards the flood limit.
+            if not ratelimit.allow(request, "events-form", limit=settings.EVENTS_FLOOD_LIMIT, window=window):
                 status = 429
-                form.add_error(
-                    None, _("You have sent the form many times in a short while. Please wait a few minutes.")
-                )
             elif form.is_spam:
                 status = 400
                 form.add_error(None, _("Your registration could not be accepted. Please check the form and try again."))
+            elif form.is_valid() and not ratelimit.allow(
+                request, "events-registration", limit=settings.EVENTS_RATE_LIMIT, window=window
+            ):
+                status = 429
             elif form.is_valid():
                 try:
                     result = services.register(page, form.to_request())
@@ -273,11 +291,14 @@ def event_detail(request, page):
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
     organisers = list(page.organisers.all())
     context = page.get_context(request)
+    campaign = page.campaign.localized if page.campaign_id else None
     context.update(
+        campaign=campaign if campaign is not None and campaign.live else None,
         state=state,
         state_label=services.STATE_LABELS[state],
         remaining=remaining,
         form=form,
+        rate_limited=status == 429,
         quota_summary=_quota_summary(registration_event),
         selected_usage=services.quota_usage(registration_event, selected) if selected else None,
         selected_organisation=selected,
@@ -336,7 +357,7 @@ def organisation_quota(request, page):
     usage = services.quota_usage(registration_event, organisation)
     response = JsonResponse(
         {
-            "organisation": organisation.name,
+            "organisation": organisation.label,
             "invited": bool(usage) or not registration_event.quotas.exists(),
             "quotas": [
                 {"label": str(u["quota"]), "max": u["quota"].max_per_organisation, "remaining": u["remaining"]}
@@ -379,6 +400,7 @@ def open_registration(request, registration, *, new=False):
     return response
 
 
+@uncompressed
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage_link(request, token):
@@ -390,6 +412,7 @@ def manage_link(request, token):
     return open_registration(request, registration)
 
 
+@uncompressed
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage_current(request):
@@ -403,18 +426,28 @@ def manage_current(request):
 def manage_registration(request, registration):
     event = registration.event
     now = timezone.now()
-    delegates_form = None
-    if event.registration_mode == RegistrationMode.DELEGATES and services.can_edit(registration, now):
-        delegates_form = DelegatesForm(registration)
+    delegates_form = details_form = None
+    delegate_mode = event.registration_mode == RegistrationMode.DELEGATES
+    if services.can_edit(registration, now):
+        details_form = ContactForm(initial=_details_of(registration), delegate_mode=delegate_mode)
+        if delegate_mode:
+            delegates_form = DelegatesForm(registration)
     if request.method == "POST":
         action = request.POST.get("action")
+        form = None
         try:
             if action == "cancel":
                 services.cancel(registration, now=now)
                 messages.success(request, _("Your registration has been cancelled. We have sent you a confirmation."))
                 return redirect(request.path)
-            if action == "delegates" and delegates_form is not None:
-                delegates_form = DelegatesForm(registration, request.POST)
+            if action == "details" and details_form is not None:
+                form = details_form = ContactForm(request.POST, delegate_mode=delegate_mode)
+                if details_form.is_valid():
+                    services.update_details(registration, details_form.to_details(), now=now)
+                    messages.success(request, _("Your details have been saved. We have sent you a confirmation."))
+                    return redirect(request.path)
+            elif action == "delegates" and delegates_form is not None:
+                form = delegates_form = DelegatesForm(registration, request.POST)
                 if delegates_form.is_valid():
                     services.update_delegates(registration, delegates_form.cleaned_data["delegates"], now=now)
                     messages.success(request, _("The delegates have been saved."))
@@ -422,11 +455,10 @@ def manage_registration(request, registration):
             else:
                 raise Http404
         except RegistrationError as error:
-            if delegates_form is not None and action == "delegates":
-                _attach_error(delegates_form, error)
-            else:
+            if form is None:
                 messages.error(request, error.message)
                 return redirect(request.path)
+            _attach_error(form, error)
     registration.refresh_from_db()
     localized_event = event.localized
     context = {
@@ -435,6 +467,7 @@ def manage_registration(request, registration):
         "event": localized_event,
         "is_new": request.GET.get("new") == "1",
         "delegates_form": delegates_form,
+        "details_form": details_form,
         "can_cancel": services.can_cancel(registration, now),
         "qr_svg": check_in_qr(registration).svg_inline(scale=5, border=2, title=_("QR code for check-in"))
         if registration.status == RegistrationStatus.CONFIRMED
@@ -449,6 +482,15 @@ def manage_registration(request, registration):
     # would also make the browser send "Origin: null" on this page's own forms, which CSRF refuses.)
     response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _details_of(registration):
+    return {
+        "contact_name": registration.contact_name,
+        "email": registration.email,
+        "phone": registration.phone,
+        "position": registration.position,
+    }
 
 
 def _waiting_position(registration):

@@ -1,6 +1,7 @@
 from django.urls import include, path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -64,8 +65,11 @@ def registrations_listing_button(page, user, next_url=None):
 def register_log_actions(actions):
     actions.register_action("events.registration.create", _("Register"), _("Registration created"))
     actions.register_action("events.registration.edit", _("Change delegates"), _("Delegates changed"))
+    actions.register_action("events.registration.details", _("Change details"), _("Registrant's details changed"))
     actions.register_action("events.registration.cancel", _("Cancel registration"), _("Registration cancelled"))
-    actions.register_action("events.registration.promote", _("Promote"), _("Moved from the waiting list"))
+    actions.register_action(
+        "events.registration.promote", pgettext_lazy("waiting list", "Promote"), _("Moved from the waiting list")
+    )
     actions.register_action("events.registration.approve", _("Approve"), _("Registration approved"))
     actions.register_action("events.registration.anonymise", _("Anonymise"), _("Personal data anonymised"))
     actions.register_action("events.registration.export", _("Export"), _("Registrations exported"))
@@ -113,14 +117,23 @@ def _campaign_section(page, request):
     return {"events": chosen, "index": None, "heading": _("Events of this campaign")} if chosen else None
 
 
+def _section(order, get_context):
+    return PageSection(
+        order=order,
+        template="events/includes/events_section.html",
+        get_context=get_context,
+        stylesheets=("css/events.css",),
+    )
+
+
 @hooks.register("portal_home_sections")
 def upcoming_events_section():
-    return PageSection(order=20, template="events/includes/events_section.html", get_context=_home_section)
+    return _section(20, _home_section)
 
 
 @hooks.register("portal_campaign_sections")
 def campaign_events_section():
-    return PageSection(order=10, template="events/includes/events_section.html", get_context=_campaign_section)
+    return _section(10, _campaign_section)
 
 
 def _learning_centre_section(centre, request):
@@ -134,7 +147,7 @@ def _learning_centre_section(centre, request):
 
 @hooks.register("portal_learning_centre_sections")
 def learning_centre_events_section():
-    return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)
+    return _section(10, _learning_centre_section)
 
 
 @hooks.register("portal_page_cache_tags")

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -9,7 +11,7 @@ from wagtail.search import index
 from portal.pagecache import current_request, menu_pages, view_restrictions
 
 from .blocks import BodyBlock
-from .sections import page_sections
+from .sections import page_sections, section_stylesheets
 
 
 class BasePage(Page):
@@ -40,6 +42,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        # Full URLs (get_full_url: sitemap, feeds, e-mails, share links) start with the one public
+        # address, not with the hostname and port typed into Wagtail's Site record.
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _site_root_url, page_path = parts
+        return site_id, settings.PUBLIC_BASE_URL, page_path
 
     @property
     def meta_description(self):
@@ -114,6 +125,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = menu_pages(self, request)
         context["feature_sections"] = page_sections("portal_home_sections", self, request)
+        context["section_stylesheets"] = section_stylesheets(context["feature_sections"])
         return context
 
 
@@ -134,10 +146,19 @@ class StandardPage(BasePage):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """The organisation's contact details shown in every page's footer."""
+    """The organisation's contact details shown in every page's footer, in each language."""
 
     organisation_name = models.CharField(_("organisation name"), max_length=200, blank=True)
+    organisation_name_en = models.CharField(
+        _("organisation name in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English pages; empty: the Vietnamese name."),
+    )
     address = models.TextField(_("address"), blank=True)
+    address_en = models.TextField(
+        _("address in English"), blank=True, help_text=_("Shown on English pages; empty: the Vietnamese address.")
+    )
     hotline = models.CharField(_("hotline"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     facebook_url = models.URLField(_("Facebook page"), blank=True)
@@ -146,7 +167,12 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("address"), FieldPanel("hotline"), FieldPanel("email")],
+            [
+                FieldRowPanel([FieldPanel("organisation_name"), FieldPanel("organisation_name_en")]),
+                FieldRowPanel([FieldPanel("address"), FieldPanel("address_en")]),
+                FieldPanel("hotline"),
+                FieldPanel("email"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
@@ -157,3 +183,14 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def _in_language(self, vietnamese, english):
+        return english if translation.get_language() == "en" and english else vietnamese
+
+    @property
+    def organisation_label(self):
+        return self._in_language(self.organisation_name, self.organisation_name_en)
+
+    @property
+    def address_label(self):
+        return self._in_language(self.address, self.address_en)

@@ -12,7 +12,8 @@ Hooks in use: ``portal_home_sections`` (the home page), ``portal_campaign_sectio
 (a campaign page) and ``portal_learning_centre_sections`` (a community learning centre in
 the network's directory: ``page`` is then the centre, an ``Organisation``). The template
 receives the returned dict as ``section``; a section whose ``get_context`` returns None has
-nothing to show and is left out.
+nothing to show and is left out. A section's ``stylesheets`` (static paths) are linked in the
+page's <head> (``section_stylesheets``), not next to the section in the body.
 """
 
 from collections.abc import Callable
@@ -26,6 +27,7 @@ class PageSection:
     order: int
     template: str
     get_context: Callable
+    stylesheets: tuple = ()
 
 
 def page_sections(hook_name, page, request):
@@ -34,5 +36,10 @@ def page_sections(hook_name, page, request):
     for section in sorted(sections, key=lambda s: s.order):
         context = section.get_context(page, request)
         if context is not None:
-            rendered.append({"template": section.template, "context": context})
+            rendered.append({"template": section.template, "context": context, "stylesheets": section.stylesheets})
     return rendered
+
+
+def section_stylesheets(rendered):
+    """The stylesheets the rendered sections need, each once, in order."""
+    return list(dict.fromkeys(sheet for section in rendered for sheet in section["stylesheets"]))

@@ -9,7 +9,9 @@ import io
 import math
 import random
 from decimal import Decimal
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -208,7 +210,10 @@ def _ensure_home():
     else:
         home = upsert_child(root, HomePage, home.slug, **fields)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "Cổng thông tin xã hội học tập"
+    # Wagtail's Site names the address the demo is served at, like every absolute link does.
+    address = urlsplit(settings.PUBLIC_BASE_URL)
+    site.hostname, site.port = address.hostname, address.port or (443 if address.scheme == "https" else 80)
+    site.root_page, site.site_name = home, "Cổng thông tin xã hội học tập"
     site.save()
     # Wagtail's placeholder welcome page is replaced by ours.
     for stale in Page.objects.filter(depth=2).exclude(locale=en()).exclude(pk=home.pk):
@@ -311,15 +316,19 @@ UNESCO_BODY_EN = [
 def seed(stdout):
     _ensure_admin(stdout)
     home, english_home = _ensure_home()
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.organisation_name = "Sở Giáo dục và Đào tạo – Hội Khuyến học Thành phố Hồ Chí Minh"
-    settings.address = "68 Lê Thánh Tôn, Phường Bến Nghé, Quận 1\nThành phố Hồ Chí Minh"
-    settings.hotline = "028 3829 1875"
-    settings.email = "khuyenhoc@example.org"
-    settings.facebook_url = "https://www.facebook.com/"
-    settings.zalo_url = "https://zalo.me/"
-    settings.youtube_url = "https://www.youtube.com/"
-    settings.save()
+    contact = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.organisation_name = "Sở Giáo dục và Đào tạo – Hội Khuyến học Thành phố Hồ Chí Minh"
+    contact.organisation_name_en = (
+        "Ho Chi Minh City Department of Education and Training – Ho Chi Minh City Study Promotion Association"
+    )
+    contact.address = "68 Lê Thánh Tôn, Phường Bến Nghé, Quận 1\nThành phố Hồ Chí Minh"
+    contact.address_en = "68 Le Thanh Ton Street, Ben Nghe Ward, District 1\nHo Chi Minh City"
+    contact.hotline = "028 3829 1875"
+    contact.email = "khuyenhoc@example.org"
+    contact.facebook_url = "https://www.facebook.com/"
+    contact.zalo_url = "https://zalo.me/"
+    contact.youtube_url = "https://www.youtube.com/"
+    contact.save()
 
     about = upsert_child(
         home,

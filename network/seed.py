@@ -9,6 +9,7 @@ Other apps' seeds name their organisations through ``organisation()`` so that on
 """
 
 import datetime
+import unicodedata
 
 from home.seed import en, home_pages, upsert_page, upsert_page_translation
 
@@ -120,10 +121,41 @@ AFTER_REFORM = [
 MERGED_PROVINCES = {"74": HCMC, "77": HCMC, "30": HAIPHONG}
 
 
+# Vietnamese prefix of an area's name → how English writes it: "Phường Bàn Cờ" → "Ban Co Ward".
+ENGLISH_AREA_FORMS = [
+    ("Thành phố ", "{} City"),
+    ("Tỉnh ", "{} Province"),
+    ("Thị xã ", "{} Town"),
+    ("Thị trấn ", "{} Township"),
+    ("Đặc khu ", "{} Special Zone"),
+    ("Quận ", "{} District"),
+    ("Huyện ", "{} District"),
+    ("Phường ", "{} Ward"),
+    ("Xã ", "{} Commune"),
+]
+NUMBERED_AREA_FORMS = {"Quận ": "District {}", "Phường ": "Ward {}"}
+
+
+def english_area_name(name):
+    """The usual English form of an area's name, without diacritics as official English texts write it."""
+    for prefix, form in ENGLISH_AREA_FORMS:
+        if name.startswith(prefix):
+            proper = name.removeprefix(prefix)
+            if proper.isdigit():
+                return NUMBERED_AREA_FORMS.get(prefix, form).format(proper)
+            plain = "".join(
+                c
+                for c in unicodedata.normalize("NFD", proper.replace("Đ", "D").replace("đ", "d"))
+                if not unicodedata.combining(c)
+            )
+            return form.format(plain)
+    return ""
+
+
 def _upsert_area(code, name, kind, parent, valid_from=None, valid_until=None, name_en=""):
     wanted = {
         "name": name,
-        "name_en": name_en,
+        "name_en": name_en or english_area_name(name),
         "kind": kind,
         "parent": parent,
         "valid_from": valid_from,
@@ -166,11 +198,53 @@ def area(code):
     return Area.objects.get(code=code)
 
 
+# The English names of the demo's units, whichever app's seed names them (shown on English pages).
+ENGLISH_NAMES = {
+    "Ban Quản lý Khu kinh tế Hải Phòng": "Hai Phong Economic Zone Authority",
+    "Bộ Chỉ huy Bộ đội Biên phòng thành phố Hải Phòng": "Hai Phong City Border Guard Command",
+    "Bộ Chỉ huy Quân sự thành phố Hải Phòng": "Hai Phong City Military Command",
+    "Công an thành phố Hải Phòng": "Hai Phong City Police",
+    "Hội Cựu giáo chức thành phố Hải Phòng": "Hai Phong City Association of Retired Teachers",
+    "Hội Khoa học Tâm lý Giáo dục Hải Phòng": "Hai Phong Association of Educational Psychology",
+    "Hội Khuyến học Quận 8": "District 8 Study Promotion Association",
+    "Hội Khuyến học Thành phố Hồ Chí Minh": "Ho Chi Minh City Study Promotion Association",
+    "Hội Khuyến học Việt Nam": "Vietnam Study Promotion Association",
+    "Hội Khuyến học huyện Củ Chi": "Cu Chi District Study Promotion Association",
+    "Hội Khuyến học thành phố Hải Phòng": "Hai Phong City Study Promotion Association",
+    "Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh": "Ho Chi Minh City Women's Union",
+    "Liên đoàn Lao động Thành phố Hồ Chí Minh": "Ho Chi Minh City Federation of Labour",
+    "Sở Giáo dục và Đào tạo Hải Phòng": "Hai Phong Department of Education and Training",
+    "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh": "Ho Chi Minh City Department of Education and Training",
+    "Sở Tư pháp Thành phố Hồ Chí Minh": "Ho Chi Minh City Department of Justice",
+    "Sở Văn hóa và Thể thao Thành phố Hồ Chí Minh": "Ho Chi Minh City Department of Culture and Sports",
+    "Thư viện Khoa học Tổng hợp Thành phố Hồ Chí Minh": "Ho Chi Minh City General Sciences Library",
+    "Trung tâm Giáo dục thường xuyên Thành phố Hồ Chí Minh": "Ho Chi Minh City Continuing Education Centre",
+    "Trung tâm học tập cộng đồng Phường 5": "Ward 5 Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Bàn Cờ": "Ban Co Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Chánh Hưng": "Chanh Hung Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Dĩ An": "Di An Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Hải Dương": "Hai Duong Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Lê Chân": "Le Chan Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng phường Sài Gòn": "Sai Gon Ward Community Learning Centre",
+    "Trung tâm học tập cộng đồng xã Củ Chi": "Cu Chi Commune Community Learning Centre",
+    "Trung tâm học tập cộng đồng xã Thạnh An": "Thanh An Commune Community Learning Centre",
+    "Trung tâm học tập cộng đồng xã Tiên Lãng": "Tien Lang Commune Community Learning Centre",
+    "Trường THPT Lê Quý Đôn": "Le Quy Don High School",
+    "Trường THPT Nguyễn Thị Minh Khai": "Nguyen Thi Minh Khai High School",
+    "Trường THPT Trưng Vương": "Trung Vuong High School",
+    "Ủy ban nhân dân huyện Tháp Mười": "Thap Muoi District People's Committee",
+    "Ủy ban nhân dân thành phố Hải Phòng": "Hai Phong City People's Committee",
+    "Ủy ban nhân dân thành phố Thủ Đức": "Thu Duc City People's Committee",
+}
+
+
 def organisation(name, kind, area=None, parent=None, **details):
     """The unit of that name in that area, created or brought up to date.
 
     A unit created before areas existed (same name, no area) is adopted rather than duplicated.
     """
+    if name in ENGLISH_NAMES:
+        details.setdefault("name_en", ENGLISH_NAMES[name])
     unit = (
         Organisation.objects.filter(name=name, area=area).first()
         or Organisation.objects.filter(name=name, area=None).order_by("pk").first()

@@ -9,7 +9,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
-from home.sections import page_sections
+from home.sections import page_sections, section_stylesheets
+from portal.links import public_url
 from search.text import fold
 
 from . import models, services
@@ -55,7 +56,7 @@ def _json_ld(centre, url):
     data = {
         "@context": "https://schema.org",
         "@type": "EducationalOrganization",
-        "name": centre.name,
+        "name": centre.label,
         "url": url,
     }
     if centre.address:
@@ -82,11 +83,13 @@ def centre(page, request, pk, slug):
         area_path.append(area)
         area = area.parent
     place = ", ".join(filter(None, [centre.name, centre.address]))
+    sections = page_sections("portal_learning_centre_sections", centre, request)
     context.update(
         centre=centre,
         area_path=area_path,
         map_link=f"https://www.google.com/maps/search/?api=1&query={quote_plus(place)}" if centre.address else "",
-        sections=page_sections("portal_learning_centre_sections", centre, request),
-        json_ld=_json_ld(centre, request.build_absolute_uri(path)),
+        sections=sections,
+        section_stylesheets=section_stylesheets(sections),
+        json_ld=_json_ld(centre, public_url(path)),
     )
     return TemplateResponse(request, "network/learning_centre.html", context)

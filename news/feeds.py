@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from campaigns.services import as_datetime
+from portal.links import public_url
 from portal.pagecache import public_pages
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -18,7 +19,9 @@ class NewsFeed(Feed):
         super().__init__()
         self.request = request
         self.title = title
+        # Absolute already: Django would otherwise prefix the host the request came in by.
         self.link = link
+        self.feed_url = public_url(request.path)
         self.description = description
         self.subtitle = description
         self.feed_type = FEED_TYPES[kind]
@@ -34,7 +37,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return as_datetime(item.date)
@@ -56,7 +59,7 @@ def index_feed(index, request, kind):
     feed = NewsFeed(
         request,
         title=index.seo_title or index.title,
-        link=index.get_url(request),
+        link=index.get_full_url(request),
         description=index.search_description or _("News of the learning society movement"),
         items=_news(NewsPage.objects.child_of(index)),
         kind=kind,
@@ -68,7 +71,7 @@ def campaign_feed(campaign, request, kind):
     feed = NewsFeed(
         request,
         title=_("News: %(campaign)s") % {"campaign": campaign.title},
-        link=campaign.get_url(request),
+        link=campaign.get_full_url(request),
         description=campaign.theme or campaign.search_description or campaign.title,
         items=_news(campaign.news_items.all()),
         kind=kind,

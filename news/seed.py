@@ -73,7 +73,28 @@ def plan_document(title, heading, paragraphs):
     return document
 
 
+# The English pages' tags: tags are shown and filtered by name, so each language has its own.
+TAGS_EN = {
+    "Công dân học tập": "Learning citizen",
+    "Hải Phòng": "Hai Phong",
+    "Học bổng": "Scholarships",
+    "Học tập suốt đời": "Lifelong learning",
+    "Kế hoạch": "Plans",
+    "Kỹ năng số": "Digital skills",
+    "Lực lượng vũ trang": "Armed forces",
+    "Tháng Khuyến học": "Encouraging Learning Month",
+    "Thành phố học tập": "Learning city",
+    "Thi đua": "Emulation drive",
+    "TP. Hồ Chí Minh": "Ho Chi Minh City",
+    "Tập huấn": "Training",
+    "UNESCO": "UNESCO",
+    "Văn hóa đọc": "Reading culture",
+    "Đơn vị học tập": "Learning unit",
+}
+
+
 def _news_items(campaigns, today):
+    """The news items; each attached document comes with its link text for the English page."""
     start, _end = current_drive_dates(today)
     hp_plan = plan_document(
         "Kế hoạch tổ chức Tháng Khuyến học năm 2023 – Hải Phòng",
@@ -114,7 +135,7 @@ def _news_items(campaigns, today):
             ["Tháng Khuyến học", "Hải Phòng"],
             "Tháng Khuyến học năm 2023 diễn ra từ 02/9 đến 02/10/2023 với sáu nhóm hoạt động, hướng về cơ sở và "
             "học sinh, sinh viên có hoàn cảnh khó khăn.",
-            [hp_plan],
+            [(hp_plan, "Plan for the 2023 Encouraging Learning Month, Hai Phong (in Vietnamese)")],
             "Hải Phòng issues its plan for the 2023 Encouraging Learning Month",
             "The month runs from 2 September to 2 October 2023 with six groups of activities.",
         ),
@@ -153,7 +174,7 @@ def _news_items(campaigns, today):
             ["Kế hoạch", "TP. Hồ Chí Minh"],
             "Kế hoạch đặt chỉ tiêu 60% gia đình đạt “Gia đình học tập”, 55% dòng họ đạt “Dòng họ học tập” và 30% "
             "người lớn trong các mô hình học tập đạt “Công dân học tập”.",
-            [hcm_plan],
+            [(hcm_plan, "Joint plan 59/KH-SGDĐT-HKH on study promotion, 2023 (in Vietnamese)")],
             "The Department and the Association issue their 2023 coordination plan",
             "Targets: 60% learning families, 55% learning clans and 30% learning citizens among adults.",
         ),
@@ -190,7 +211,7 @@ def _news_items(campaigns, today):
             ["Công dân học tập", "Thi đua"],
             "Sở Giáo dục và Đào tạo và Hội Khuyến học Thành phố phát động đợt thi đua đánh giá, công nhận danh hiệu "
             "“Công dân học tập” và “Đơn vị học tập”.",
-            [drive_plan],
+            [(drive_plan, f"Plan of the {start.year} “Learning citizen” emulation drive (in Vietnamese)")],
             "A “Learning citizen” emulation drive is launched",
             "The Department and the Association launch a drive to assess and recognise learning titles.",
         ),
@@ -301,7 +322,8 @@ def seed(stdout):
         slug, title, date, category, campaign_key, tags, summary, documents, title_en, summary_en = item
         campaign = campaigns.get(campaign_key)
         body = [("paragraph", f"<p>{summary}</p>")]
-        attached = [{"document": document, "title": ""} for document in documents]
+        attached = [{"document": document, "title": ""} for document, _title_en in documents]
+        attached_en = [{"document": document, "title": title_en} for document, title_en in documents]
         page = upsert_page(
             index,
             NewsPage,
@@ -332,8 +354,10 @@ def seed(stdout):
                 "summary": summary_en,
                 "body": [("paragraph", f"<p>{summary_en}</p>")],
             },
+            children={"documents": (NewsDocument, attached_en)},
         )
-        if sorted(english.tags.names()) != sorted(tags):
-            english.tags.set(tags)
+        tags_en = [TAGS_EN[tag] for tag in tags]
+        if sorted(english.tags.names()) != sorted(tags_en):
+            english.tags.set(tags_en)
             english.save_revision().publish()
     stdout.write(f"News ready: {len(items)} news items.")

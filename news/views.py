@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from campaigns import services
 from campaigns.models import CampaignPage
 from campaigns.views import share_links
+from portal.links import public_url
 from portal.pagecache import public_pages
 
 from . import feeds, forms, models
@@ -55,7 +56,7 @@ def news_context(page, request):
         json_ld["dateModified"] = page.last_published_at
     image = page.get_social_image()
     if image:
-        json_ld["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        json_ld["image"] = public_url(image.get_rendition("fill-1200x630").url)
     campaign = page.campaign
     return {
         "campaign": campaign if campaign and campaign.live else None,

@@ -7,6 +7,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.defaults import page_not_found as django_page_not_found
 
+from .links import public_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -17,7 +19,7 @@ def robots_txt(request):
         "Disallow: /django-admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -13,6 +13,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from portal.links import public_url
+
 from .models import ResourcePage
 from .services import parse_browse_params, with_list_data
 
@@ -40,12 +42,12 @@ def resource_data(page, request):
         "language": page.language,
         "licence": {"code": page.licence, "name": str(page.get_licence_display()), "url": page.licence_url},
         "authors": [name.strip() for name in page.authors.split(",") if name.strip()],
-        "publisher": page.publisher.name if page.publisher else None,
+        "publisher": page.publisher.label if page.publisher else None,
         "year": page.year,
         "pages": page.page_count,
         "minutes": page.duration_minutes,
         "file": {
-            "download_url": request.build_absolute_uri(page.url + page.reverse_subpage("download")),
+            "download_url": public_url(page.url + page.reverse_subpage("download")),
             "format": document.file_extension.lower(),
             "content_type": document.content_type,
             "size": document.file_size,
@@ -53,7 +55,7 @@ def resource_data(page, request):
         if document
         else None,
         "external_url": page.external_url or None,
-        "cover": request.build_absolute_uri(cover.get_rendition("fill-240x320").url) if cover else None,
+        "cover": public_url(cover.get_rendition("fill-240x320").url) if cover else None,
         "published": page.first_published_at.isoformat() if page.first_published_at else None,
     }
 
@@ -70,7 +72,7 @@ def resource_list(request):
     with translation.override(language):
         result = params.run(language=language, per_page=page_size)
         page = result.page
-        base = request.build_absolute_uri(request.path)
+        base = public_url(request.path)
         extra = f"&lang={language}&page_size={page_size}"
         return JsonResponse(
             {

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from portal.links import public_url
+
 from .models import ResourceKind
 
 # DCMI Type Vocabulary terms for each kind of resource.
@@ -18,17 +20,13 @@ DC_TYPES = {
 }
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
-
-
-def _cover_url(page, request):
+def _cover_url(page):
     cover = page.cover
-    return _absolute(request, cover.get_rendition("fill-360x480").url) if cover else ""
+    return public_url(cover.get_rendition("fill-360x480").url) if cover else ""
 
 
-def _download_url(page, request):
-    return _absolute(request, page.url + page.reverse_subpage("download")) if page.document else ""
+def _download_url(page):
+    return public_url(page.url + page.reverse_subpage("download")) if page.document else ""
 
 
 def learning_resource(page, request):
@@ -57,11 +55,11 @@ def learning_resource(page, request):
             data["copyrightNotice"] = str(page.get_licence_display())
     authors = [{"@type": "Person", "name": name.strip()} for name in page.authors.split(",") if name.strip()]
     if page.author_organisation:
-        authors.append({"@type": "Organization", "name": page.author_organisation.name})
+        authors.append({"@type": "Organization", "name": page.author_organisation.label})
     if authors:
         data["author"] = authors
     if page.publisher:
-        data["publisher"] = {"@type": "Organization", "name": page.publisher.name}
+        data["publisher"] = {"@type": "Organization", "name": page.publisher.label}
         if page.publisher.website:
             data["publisher"]["url"] = page.publisher.website
     if page.year:
@@ -73,13 +71,13 @@ def learning_resource(page, request):
         data["identifier"] = page.identifier
     if page.accessibility_notes:
         data["accessibilitySummary"] = page.accessibility_notes
-    cover = _cover_url(page, request)
+    cover = _cover_url(page)
     if cover:
         data["image"] = cover
     if page.document:
         media = {
             "@type": "MediaObject",
-            "contentUrl": _download_url(page, request),
+            "contentUrl": _download_url(page),
             "encodingFormat": page.document.content_type,
         }
         if page.document.file_size:
@@ -109,11 +107,11 @@ def dublin_core(page, request):
             ("rights", " ".join(part for part in (str(page.get_licence_display()), page.licence_url) if part)),
         ]
         pairs += [("subject", topic.label()) for topic in page.topics.all()]
-    pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
-    if page.author_organisation:
-        pairs.append(("creator", page.author_organisation.name))
-    if page.publisher:
-        pairs.append(("publisher", page.publisher.name))
+        pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
+        if page.author_organisation:
+            pairs.append(("creator", page.author_organisation.label))
+        if page.publisher:
+            pairs.append(("publisher", page.publisher.label))
     if page.year:
         pairs.append(("date", str(page.year)))
     if page.document:

@@ -17,7 +17,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 
 from campaigns.models import CampaignPage
-from home.seed import en, generated_image, home_pages, upsert_child, upsert_translation, vi
+from home.seed import en, generated_image, home_pages, upsert_child, upsert_page_translation, upsert_translation, vi
 from network.seed import area, organisation
 
 from .covers import ensure_cover
@@ -162,6 +162,10 @@ def _description(sections):
     )
 
 
+ACCESSIBILITY_NOTES = "Bản PDF là ảnh các trang; toàn văn tóm tắt có ở phần mô tả trên trang này."
+ACCESSIBILITY_NOTES_EN = "The PDF is made of page images, in Vietnamese; the summary above gives its content."
+
+
 def upsert_resource(library, slug, fields, topics, audiences, gallery=()):
     """The resource page with that slug, created or brought up to date (vocabulary and images too)."""
     page = ResourcePage.objects.child_of(library).filter(slug=slug).first()
@@ -232,7 +236,7 @@ def _plan_resources(library, organisations, topics, audiences):
             "page_count": page_count(document),
             "publisher": organisations[plan["publisher"]],
             "author_organisation": organisations[plan["author"]] if plan["author"] else None,
-            "accessibility_notes": "Bản PDF là ảnh các trang; toàn văn tóm tắt có ở phần mô tả trên trang này.",
+            "accessibility_notes": ACCESSIBILITY_NOTES,
         }
         page = upsert_resource(
             library,
@@ -324,14 +328,22 @@ def seed(stdout):
     made = _plan_resources(library, organisations, topics, audiences)
     made += _catalogue_resources(library, organisations, topics, audiences)
     for n, (page, title_en, summary_en, slug_en) in enumerate(made):
-        english = upsert_translation(
+        gallery_en = [
+            {"image": item.image, "caption": f"{title_en}: illustration {k}"}
+            for k, item in enumerate(page.gallery_images.all(), start=1)
+        ]
+        english = upsert_page_translation(
             page,
             en(),
-            title=title_en,
-            slug=slug_en,
-            summary=summary_en,
-            search_description=summary_en,
-            description="<p>The resource itself is in its original language.</p>",
+            {
+                "title": title_en,
+                "slug": slug_en,
+                "summary": summary_en,
+                "search_description": summary_en,
+                "description": "<p>The resource itself is in its original language.</p>",
+                "accessibility_notes": ACCESSIBILITY_NOTES_EN if page.accessibility_notes else "",
+            },
+            children={"gallery_images": (ResourceImage, gallery_en)},
         )
         ensure_cover(english)
         # Demo popularity, so that "most downloaded" has something to sort.

@@ -54,7 +54,12 @@ def featured_resources_section():
         collections = collections_for_home(page.locale.language_code)
         return {"collections": collections, "heading": _("Featured learning resources")} if collections else None
 
-    return PageSection(order=40, template="resources/includes/collections_section.html", get_context=get_context)
+    return PageSection(
+        order=40,
+        template="resources/includes/collections_section.html",
+        get_context=get_context,
+        stylesheets=("css/resources.css",),
+    )
 
 
 @hooks.register("portal_campaign_sections")
@@ -63,7 +68,12 @@ def campaign_resources_section():
         collections = collections_for_campaign(page)
         return {"collections": collections, "heading": _("Learning resources")} if collections else None
 
-    return PageSection(order=40, template="resources/includes/collections_section.html", get_context=get_context)
+    return PageSection(
+        order=40,
+        template="resources/includes/collections_section.html",
+        get_context=get_context,
+        stylesheets=("css/resources.css",),
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -12,12 +12,14 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from search.backends import elastic
 from tests.factories.home import HomePageFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 SERVICES_OPTIONAL = os.environ.get("PORTAL_TEST_SERVICES", "required" if IN_CI else "optional") == "optional"
 
 
@@ -114,6 +116,15 @@ def clean_elasticsearch(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Vietnamese: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware activates, nothing deactivates), and reverse() would follow it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
@@ -153,3 +164,27 @@ def chromium_path():
             "Browser test: Debian's chromium is not installed (apt-get install chromium)", optional=not IN_CI
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def _collected_static(tmp_path_factory):
+    """The project's static files collected once as production does: hashed names, gzip and Brotli."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("static")
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}}
+    # Only the project's own files: the pages under test name no admin assets.
+    finders = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    with override_settings(STATIC_ROOT=root, STORAGES=storages, STATICFILES_FINDERS=finders):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    return root
+
+
+@pytest.fixture
+def production_static(settings, _collected_static):
+    """Pages render their static URLs as in production (hashed names from the manifest)."""
+    settings.STATIC_ROOT = _collected_static
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}}
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    return _collected_static

@@ -111,6 +111,23 @@ def test_compiled_catalogue_matches_its_source(po_path):
     assert not changed, f"{mo_path} is out of date with its .po (run compilemessages): {changed[:10]}"
 
 
+def test_a_message_reads_the_same_in_every_catalogue():
+    """Django merges the apps' catalogues and the first app wins: the same English text translated
+    two ways shows one app's words on the other's pages ("Where" became "Địa phương", a locality,
+    for an event's venue). A message that means different things needs a context (pgettext)."""
+    translations = {}
+    for po_path in PO_FILES:
+        app = po_path.relative_to(ROOT).parts[0]
+        for entry in parse_po(po_path):
+            if entry["msgid"] and not entry["fuzzy"]:
+                key = _label(entry)
+                translations.setdefault(key, {})[app] = entry["msgstr"].get(0, "")
+    clashes = {key: by_app for key, by_app in translations.items() if len(set(by_app.values())) > 1}
+    assert not clashes, "translated differently by different apps (align them or add a context):\n" + "\n".join(
+        f"{key!r}: {by_app}" for key, by_app in clashes.items()
+    )
+
+
 def test_parser_reads_plurals_contexts_and_continuations(tmp_path):
     po = tmp_path / "django.po"
     po.write_text(

@@ -109,6 +109,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "x" * 64 + "-deploy-check-only",
         "ALLOWED_HOSTS": "hoctap.example.vn",
+        "PUBLIC_BASE_URL": "https://hoctap.example.vn",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -120,8 +121,21 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {**_subprocess_env(), "DJANGO_SETTINGS_MODULE": "portal.settings.production", "SECRET_KEY": ""}
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("SECRET_KEY", "SECRET_KEY must be set"),
+        ("PUBLIC_BASE_URL", "PUBLIC_BASE_URL (e.g. https://hoctap.example.vn) must"),
+    ],
+)
+def test_production_settings_refuse_to_start_without(missing, message):
+    env = {
+        **_subprocess_env(),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "x" * 64,
+        "PUBLIC_BASE_URL": "https://hoctap.example.vn",
+        missing: "",
+    }
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert message in result.stderr

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (its files come pre-compressed), above everything that writes the body.
+    "portal.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -340,7 +342,10 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Learning Society Portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public address of the portal (scheme, host and port, no path): every absolute link is built
+# from it (portal/links.py), whatever host a request arrives on. `make run` sets it to what it serves.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -435,8 +440,11 @@ RESOURCES_PDFTOPPM = os.environ.get("RESOURCES_PDFTOPPM", "pdftoppm")
 EVENTS_PURGE_AFTER_DAYS = int(os.environ.get("EVENTS_PURGE_AFTER_DAYS", "180"))
 # send_event_reminders mails confirmed registrants of events that start within this many hours.
 EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
-# Registration form submissions allowed per client IP per window; 0 turns the limit off.
+# Registrations (submissions that pass the form's checks) allowed per client IP per window, and
+# sends of the form whatever their content (a flood), per client IP per window; 0 turns a limit off.
+# A person correcting a mistake several times never reaches either.
 EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
+EVENTS_FLOOD_LIMIT = int(os.environ.get("EVENTS_FLOOD_LIMIT", "60"))
 EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
 # Look-ups of an organisation's remaining quota (the form's live hint) per client IP per window.
 EVENTS_QUOTA_RATE_LIMIT = int(os.environ.get("EVENTS_QUOTA_RATE_LIMIT", "30"))
@@ -468,6 +476,8 @@ EVALUATION_MAX_FILES = int(os.environ.get("EVALUATION_MAX_FILES", "30"))
 # and link e-mails per address per hour.
 EVALUATION_RATE_LIMIT = int(os.environ.get("EVALUATION_RATE_LIMIT", "10"))
 EVALUATION_RATE_LIMIT_WINDOW = int(os.environ.get("EVALUATION_RATE_LIMIT_WINDOW", "600"))
+# Sends of the start form per visitor address per window whatever they hold (corrections included).
+EVALUATION_FLOOD_LIMIT = int(os.environ.get("EVALUATION_FLOOD_LIMIT", "60"))
 EVALUATION_MAILS_PER_ADDRESS = int(os.environ.get("EVALUATION_MAILS_PER_ADDRESS", "5"))
 # DejaVu (Debian: fonts-dejavu-core) draws every Vietnamese letter on the certificates.
 EVALUATION_CERTIFICATE_FONT_DIR = os.environ.get("EVALUATION_CERTIFICATE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")

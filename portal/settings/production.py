@@ -5,6 +5,8 @@ from .base import *
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+if not os.environ.get("PUBLIC_BASE_URL"):
+    raise ImproperlyConfigured("PUBLIC_BASE_URL (e.g. https://hoctap.example.vn) must be set for production.")
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -9,7 +9,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 EVALUATION_EVIDENCE_ROOT = BASE_DIR / "var" / "test-evidence"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal-test")
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal-test")
 for _cache in CACHES.values():
     _cache["KEY_PREFIX"] = CACHE_KEY_PREFIX

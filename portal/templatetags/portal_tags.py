@@ -4,8 +4,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
+from portal.links import public_url
 from portal.pagecache import fragments, menu_pages
 
 register = template.Library()
@@ -61,22 +63,60 @@ def main_menu(context):
     }
 
 
+def _translated_paths(request, page):
+    """{language code: path} of the page's live versions, itself included. On a sub-route of a
+    routable page (``/su-kien/past/``) each path keeps that sub-route (``/en/events/past/``)."""
+    if not isinstance(page, Page) or page.pk is None:
+        return {}
+    cache_key = f"_portal_translated_paths_{page.pk}"
+    if not hasattr(request, cache_key):
+        own = page.get_url(request) or ""
+        sub_route = request.path[len(own) :] if own and request.path.startswith(own) else ""
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        paths = {version.locale.language_code: version.get_url(request) for version in versions}
+        setattr(request, cache_key, {code: path + sub_route for code, path in paths.items() if path})
+    return getattr(request, cache_key)
+
+
+def _route_paths(request):
+    """{language code: path} of a view outside the page tree (search, certificate check): its URL
+    pattern reversed in each language, the query string kept (``/search/?q=…`` ↔ ``/en/search/?q=…``)."""
+    full_path = request.get_full_path()
+    return {code: translate_url(full_path, code) for code, _name in settings.LANGUAGES}
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(context):
+    """The canonical address of the page being shown, and its versions in each language (hreflang).
+    A view outside the page tree gets them from its URL pattern (templates opt in by including
+    includes/page_addresses.html: private pages must not announce their addresses)."""
+    request = context["request"]
+    page = context.get("page")
+    paths = _translated_paths(request, page) if isinstance(page, Page) else _route_paths(request)
+    current = paths.get(translation.get_language())
+    alternates = [{"code": code, "url": public_url(paths[code])} for code, _name in settings.LANGUAGES if code in paths]
+    return {
+        "canonical": public_url(current) if current else "",
+        # One language alone has no alternates to announce.
+        "alternates": alternates if len(alternates) > 1 else [],
+        "default": public_url(paths.get(settings.LANGUAGE_CODE, "")),
+    }
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the same content in every language: the page's translation, else that language's home."""
     request = context["request"]
     page = context.get("page")
     current_language = translation.get_language()
+    translated_paths = _translated_paths(request, page)
     links = []
     site = Site.find_for_request(request)
     for code, name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page):
+        url = translated_paths.get(code)
+        if url is None and isinstance(page, Page):
             locale = fragments.get(request, "locales", (), _locales).get(code)
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
-                url = translated.get_url(request)
-            elif site is not None and locale is not None:
+            if site is not None and locale is not None:
                 home = site.root_page.get_translation_or_none(locale)
                 url = home.get_url(request) if home else None
         if url is None:
@@ -107,6 +147,24 @@ def site_settings(context, label):
     return fragments.get(request, "setting", (label, site.pk if site else None), lambda: model.for_site(site))
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    return context["request"].build_absolute_uri(url)
+@register.simple_tag
+def source_language():
+    """``lang="vi"`` for text only ever written in Vietnamese (an address, opening hours) when the page
+    is in another language, so that it is read out in Vietnamese (WCAG 3.1.2, language of parts)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def source_text(value):
+    """Text only ever written in Vietnamese, set inside a translated sentence: wrapped in a
+    ``lang="vi"`` span on pages in another language (see ``source_language``)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.simple_tag
+def absolute_url(url):
+    return public_url(url)

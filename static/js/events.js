@@ -2,6 +2,15 @@
 (function () {
   "use strict";
 
+  // After a failed submit the browser focuses the error summary the form posted to (#form-errors);
+  // this does it where the browser only scrolls there. After load, when the browser has done its part.
+  var summary = document.querySelector(".error-summary, .rate-limit-notice");
+  if (summary && window.location.hash === "#" + summary.id) {
+    window.addEventListener("load", function () {
+      if (document.activeElement !== summary) { summary.focus(); }
+    });
+  }
+
   document.querySelectorAll("form.registration-form").forEach(function (form) {
     // A second click while the first submission is on its way would only return the same registration.
     form.addEventListener("submit", function () {

@@ -43,10 +43,11 @@
   };
   var text = MESSAGES[(document.documentElement.lang || "vi").slice(0, 2)] || MESSAGES.vi;
 
-  if (script && script.src) {
+  // The template names the stylesheet: with hashed file names in production it cannot be guessed.
+  if (script && script.dataset.stylesheet) {
     var css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = script.src.replace(/js\/search\.js(\?.*)?$/, "css/search.css");
+    css.href = script.dataset.stylesheet;
     document.head.appendChild(css);
   }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import IN_CI, missing_service
+from tests.factories.events import EventIndexPageFactory
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the fixtures make
 # from it are still synchronous and safe.
@@ -62,6 +63,18 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(settings):
+    """A journey sends a form many times in a minute from one address."""
+    settings.EVENTS_RATE_LIMIT = 0
+    settings.EVENTS_FLOOD_LIMIT = 0
+
+
+@pytest.fixture
+def event_index(home_page):
+    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture(scope="session")

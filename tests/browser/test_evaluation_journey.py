@@ -20,6 +20,7 @@ from tests.factories.network import AreaFactory, city
 @pytest.fixture(autouse=True)
 def _settings(settings, tmp_path):
     settings.EVALUATION_RATE_LIMIT = 0
+    settings.EVALUATION_FLOOD_LIMIT = 0
     settings.EVALUATION_MAILS_PER_ADDRESS = 0
     settings.EVALUATION_EVIDENCE_ROOT = tmp_path / "evidence"
 

@@ -1,25 +1,14 @@
 import re
 from pathlib import Path
 
-import pytest
 from django.contrib.auth.models import Group, Permission, User
 from playwright.sync_api import expect
 
 from events import services
 from events.models import Registration, RegistrationMode, RegistrationStatus
 from network.models import OrganisationKind
-from tests.factories.events import EventIndexPageFactory, EventPageFactory, add_quota, person
+from tests.factories.events import EventPageFactory, add_quota, person
 from tests.factories.network import OrganisationFactory
-
-
-@pytest.fixture(autouse=True)
-def _no_rate_limit(settings):
-    settings.EVENTS_RATE_LIMIT = 0
-
-
-@pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def test_citizen_registers_then_cancels_with_the_private_link(page, assert_accessible, event_index):

@@ -58,10 +58,10 @@ def test_status_badge_follows_today(client, campaign, monkeypatch, day, badge):
 
 def test_share_links_need_no_third_party_script(client, campaign, today):
     html = client.get(campaign.url).content.decode()
-    encoded = "http%3A%2F%2Flocalhost%2Fchien-dich%2Fthang-khuyen-hoc-2023%2F"
+    encoded = "http%3A%2F%2Ftestserver%2Fchien-dich%2Fthang-khuyen-hoc-2023%2F"
     assert f'href="https://www.facebook.com/sharer/sharer.php?u={encoded}"' in html
     assert f'href="https://zalo.me/share?url={encoded}"' in html
-    assert 'value="http://localhost/chien-dich/thang-khuyen-hoc-2023/" readonly' in html
+    assert 'value="http://testserver/chien-dich/thang-khuyen-hoc-2023/" readonly' in html
     assert '<label for="share-url-page">Đường dẫn đến trang này</label>' in html
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     assert all(src.startswith("/static/") for src in scripts)
@@ -295,7 +295,7 @@ def test_sitemap_lists_campaigns_stories_and_news(client, campaign, story_index,
     news = NewsPageFactory(parent=news_index, slug="ban-hanh")
     sitemap = client.get(reverse("sitemap")).content.decode()
     for page in (campaign, story, news, campaign.get_parent()):
-        assert f"http://localhost{page.url}" in sitemap
+        assert f"http://testserver{page.url}" in sitemap
 
 
 def test_previews_render(campaign, story_index, news_index):

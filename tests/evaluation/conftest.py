@@ -12,6 +12,7 @@ from tests.factories.network import AreaFactory, city
 @pytest.fixture(autouse=True)
 def _evaluation_settings(settings, tmp_path):
     settings.EVALUATION_RATE_LIMIT = 0
+    settings.EVALUATION_FLOOD_LIMIT = 0
     settings.EVALUATION_MAILS_PER_ADDRESS = 0
     settings.EVALUATION_EVIDENCE_ROOT = tmp_path / "evidence"
     # Messages from services are read in Vietnamese, whatever language an earlier request left active.

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.utils import timezone
 from pypdf import PdfReader
 
-from evaluation import services
+from evaluation import emails, services
 from evaluation.certificates import certificate_pdf
+from evaluation.emails import dossier_url, verify_url
 from evaluation.models import Certificate
 from tests.conftest import missing_service
 from tests.factories.evaluation import submitted
@@ -150,3 +152,21 @@ def test_the_verification_page_is_never_kept_so_a_revocation_shows_at_once(clien
     certificate.revoked_at = timezone.now()
     certificate.save()
     assert "đã bị thu hồi" in client.get(url).content.decode()
+
+
+@pytest.fixture
+def separate_admin_address(settings):
+    """The admin on its own host: citizens' links must still name the public site."""
+    settings.PUBLIC_BASE_URL = "https://hoctap.example.vn"
+    settings.WAGTAILADMIN_BASE_URL = "https://quantri.example.vn"
+
+
+def test_qr_code_certificate_and_emails_name_the_public_address(separate_admin_address, certificate, commit):
+    expected = f"https://hoctap.example.vn/xac-minh/{certificate.code}/"
+    assert verify_url(certificate) == expected
+    assert expected in pdf_text(certificate_pdf(certificate)).replace("\n", "")
+    assert dossier_url(certificate.assessment).startswith("https://hoctap.example.vn/")
+    mail.outbox.clear()
+    commit(emails.send_recognised, certificate.assessment_id)
+    body = mail.outbox[0].body
+    assert expected in body and dossier_url(certificate.assessment) in body and "quantri.example.vn" not in body

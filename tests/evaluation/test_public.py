@@ -52,6 +52,16 @@ def test_english_page(client, en_home_page, open_page, locales):
     assert "Self-assessment: Learning citizen" in response.content.decode()
 
 
+def test_the_start_form_checks_phone_and_email_as_the_registration_form_does(client, open_page, ward):
+    html = client.post(START, start_form(ward, phone="abc-không-có-số", email="lan@")).content.decode()
+    assert "Nhập số điện thoại Việt Nam" in html
+    assert "Địa chỉ email này không hợp lệ" in html
+    assert 'value="Trần Thị Lan"' in html, "nothing typed is lost"
+    assert not Assessment.objects.exists()
+    client.post(START, start_form(ward, phone="+84 912.345.678"))
+    assert Assessment.objects.get().phone == "0912 345 678"
+
+
 def test_a_citizen_starts_with_name_and_email_and_gets_a_private_link(client, open_page, ward, commit):
     response = commit(client.post, START, start_form(ward))
     assert response.status_code == 200
@@ -126,9 +136,20 @@ def test_start_form_errors_keep_what_was_typed(client, open_page, ward):
 def test_start_is_rate_limited_and_robots_are_turned_away(client, open_page, ward, settings):
     assert client.post(START, start_form(ward, website="http://spam.example")).status_code == 400
     settings.EVALUATION_RATE_LIMIT = 2
-    codes = [client.post(START, start_form(ward, email=f"p{n}@example.org")).status_code for n in range(3)]
-    assert codes == [200, 200, 429]
+    for _ in range(4):
+        assert client.post(START, start_form(ward, email="lan@")).status_code == 400, "corrections do not count"
+    responses = [client.post(START, start_form(ward, email=f"p{n}@example.org")) for n in range(3)]
+    assert [response.status_code for response in responses] == [200, 200, 429]
     assert Assessment.objects.count() == 2
+    html = responses[-1].content.decode()
+    assert "Bạn đã gửi biểu mẫu nhiều lần" in html and "Vui lòng sửa các lỗi" not in html
+    assert 'value="p2@example.org"' in html
+
+
+def test_a_flood_of_start_forms_is_refused_whatever_they_hold(client, open_page, ward, settings):
+    settings.EVALUATION_FLOOD_LIMIT = 3
+    codes = [client.post(START, start_form(ward, email="lan@")).status_code for _ in range(4)]
+    assert codes == [400, 400, 400, 429]
 
 
 def test_link_mails_to_one_address_are_limited(client, open_page, ward, settings, commit):

@@ -11,6 +11,7 @@ def event_index(home_page):
 @pytest.fixture(autouse=True)
 def _no_rate_limit_by_default(settings):
     settings.EVENTS_RATE_LIMIT = 0
+    settings.EVENTS_FLOOD_LIMIT = 0
 
 
 @pytest.fixture

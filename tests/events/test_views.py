@@ -31,7 +31,7 @@ def form_data(client, event, **overrides):
         "idempotency_key": key,
         "contact_name": "Trần Thị Lan",
         "email": "lan@example.org",
-        "phone": "0903 123 456",
+        "phone": "0909 876 543",
         "position": "Giáo viên",
         "consent": "on",
         HONEYPOT_FIELD: "",
@@ -88,7 +88,7 @@ def test_errors_are_shown_next_to_the_field_and_nothing_typed_is_lost(client, ev
     assert 'id="id_email_error"' in html
     assert 'aria-invalid="true"' in html
     assert 'value="Trần Thị Lan"' in html
-    assert 'value="0903 123 456"' in html
+    assert 'value="0909 876 543"' in html
     assert 'id="id_consent_error"' in html
 
 
@@ -124,7 +124,7 @@ def test_a_replayed_form_key_never_hands_out_someone_elses_registration(client, 
         html = response.content.decode()
         assert response.status_code == 409
         assert "đã được gửi với thông tin khác" in html
-        for secret in ("Trần Thị Lan", "lan@example.org", "0903 123 456", registration.display_reference):
+        for secret in ("Trần Thị Lan", "lan@example.org", "0909 876 543", registration.display_reference):
             assert secret not in html
         assert registration.token not in html
         assert f'value="Người khác {n}"' in html, "what the person typed is kept"
@@ -147,22 +147,33 @@ def test_honeypot_refuses_politely_and_saves_nothing(client, event):
     assert "notice--error" in response.content.decode()
 
 
-def test_rate_limit_answers_429_with_a_polite_message(client, event, settings):
+def test_corrections_do_not_count_towards_the_rate_limit(client, event, settings):
     settings.EVENTS_RATE_LIMIT = 2
-    from django.core.cache import cache
-
-    cache.clear()
-    data = form_data(client, event, email="")
-    assert client.post(event.url, data).status_code == 200
-    assert client.post(event.url, data).status_code == 200
-    response = client.post(event.url, data)
+    invalid = form_data(client, event, email="")
+    for _ in range(5):
+        assert client.post(event.url, invalid).status_code == 200, "a person correcting mistakes is never refused"
+    for n in range(2):
+        assert client.post(event.url, form_data(client, event, email=f"nguoi{n}@example.org")).status_code == 302
+    response = client.post(event.url, form_data(client, event, contact_name="Lê Văn Ba", email="ba@example.org"))
     assert response.status_code == 429
-    assert "notice--error" in response.content.decode()
-    assert client.post(event.url, data, REMOTE_ADDR="10.0.0.9").status_code == 200
+    html = response.content.decode()
+    # The message stands on its own (not in the "please correct the errors" summary) and keeps what was typed.
+    assert "Bạn đã gửi biểu mẫu nhiều lần trong thời gian ngắn" in html
+    assert "Vui lòng sửa các lỗi" not in html and "error-summary" not in html
+    assert 'value="Lê Văn Ba"' in html
+    assert Registration.objects.count() == 2
+    other = form_data(client, event, email="khac@example.org")
+    assert client.post(event.url, other, REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_a_flood_of_posts_is_refused_whatever_they_hold(client, event, settings):
+    settings.EVENTS_FLOOD_LIMIT = 3
+    invalid = form_data(client, event, email="")
+    assert [client.post(event.url, invalid).status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
 def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, event, settings):
-    settings.EVENTS_RATE_LIMIT = 2
+    settings.EVENTS_FLOOD_LIMIT = 2
     settings.TRUSTED_PROXY_COUNT = 1
     data = form_data(client, event, email="")
     statuses = [

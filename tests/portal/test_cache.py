@@ -27,7 +27,12 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko
 
 def _cache_backend(**environment):
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    env.update(environment, DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 50)
+    env.update(
+        environment,
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 50,
+        PUBLIC_BASE_URL="https://hoctap.example.vn",
+    )
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],

@@ -89,4 +89,6 @@ def test_resource_page_shows_download_button_and_count(client, resource):
     client.get(resource.url + "tai-ve/", HTTP_USER_AGENT=BROWSER)
     html = client.get(resource.url).content.decode()
     assert f'href="{resource.url}tai-ve/"' in html
-    assert f'src="{resource.url}xem-truoc/"' in html
+    # The preview opens as a link (phones); resources.js frames it where the browser shows PDFs.
+    assert f'<a class="resource__preview-open" href="{resource.url}xem-truoc/">' in html
+    assert f'data-pdf-preview="{resource.url}xem-truoc/"' in html

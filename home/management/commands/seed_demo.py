@@ -3,9 +3,11 @@
 import importlib
 import importlib.util
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 
 from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME
 
@@ -28,7 +30,8 @@ class Command(BaseCommand):
         if not no_index:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
+        self.stdout.write(f"Admin: {admin_url}  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
         self.stdout.write(
             "The admin asks superusers for a second factor: at the first sign-in, scan the QR code it shows "
             "with an authenticator app (Google Authenticator, FreeOTP, 2FAS …), "
