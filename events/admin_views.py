@@ -1,6 +1,6 @@
 """Organisers' views in the Wagtail admin: registrations per event, actions, exports, check-in.
 
-Only users with the registration permissions (the "Event managers" group, and superusers)
+Only users with the registration permissions (the event managers role, "Ban tổ chức sự kiện", and superusers)
 reach them: they show personal data.
 """
 

@@ -155,3 +155,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class Role(models.Model):
+    """What a group of users is for, under a key that code relies on; the group's name is for people.
+
+    Groups carry Vietnamese names that administrators may change; code finds them through
+    ``home.roles.group(key)``, never by name.
+    """
+
+    key = models.SlugField(_("key"), max_length=50, unique=True)
+    group = models.OneToOneField("auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="role")
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.key

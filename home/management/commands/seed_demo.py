@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME
+from home import roles
+from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_TEAM
 
 # The site shell first, then each feature app that ships demo content in its seed.py.
 SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "search"]
@@ -29,3 +30,5 @@ class Command(BaseCommand):
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        team = ", ".join(f"{username} ({roles.NAMES[role]})" for username, _first, _last, role in DEMO_TEAM)
+        self.stdout.write(f"Demo team, same password: {team}")
