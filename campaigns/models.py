@@ -17,6 +17,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from home.sections import page_sections
 from network.models import BilingualName, Organisation
+from network.widgets import OrganisationsChooser
 
 from . import services, views
 
@@ -80,7 +81,9 @@ class CampaignPage(RoutablePageMixin, BasePage):
         null=True,
         on_delete=models.PROTECT,
         related_name="campaigns",
-        help_text=_("Missing a kind? Add it under Snippets › Campaign kinds."),
+        help_text=_(
+            "Missing a kind? Add it in the chooser's “Add a kind” tab; all kinds are under Snippets › Campaign kinds."
+        ),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     theme = models.CharField(
@@ -115,7 +118,11 @@ class CampaignPage(RoutablePageMixin, BasePage):
         FieldPanel("theme"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
         MultiFieldPanel(
-            [FieldPanel("lead_organisations"), FieldPanel("coordinating_organisations")], heading=_("Organisers")
+            [
+                FieldPanel("lead_organisations", widget=OrganisationsChooser),
+                FieldPanel("coordinating_organisations", widget=OrganisationsChooser),
+            ],
+            heading=_("Organisers"),
         ),
         FieldPanel("hero_image"),
         FieldPanel("purposes"),
@@ -219,7 +226,7 @@ class CampaignActivity(Orderable, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("lead_organisation"),
-        FieldPanel("coordinating_organisations"),
+        FieldPanel("coordinating_organisations", widget=OrganisationsChooser),
         FieldPanel("other_coordinators"),
         FieldPanel("timing"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),

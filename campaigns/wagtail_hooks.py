@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.sections import PageSection
@@ -12,12 +13,18 @@ HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
 
 
+class CampaignKindChooserViewSet(SnippetChooserViewSet):
+    form_fields = ["name", "name_en", "slug"]
+    create_action_label = _("Add a kind")
+
+
 class CampaignKindViewSet(SnippetViewSet):
     model = CampaignKind
     icon = "tag"
     menu_label = _("Campaign kinds")
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
+    chooser_viewset_class = CampaignKindChooserViewSet
 
 
 register_snippet(CampaignKindViewSet)

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from network.models import OrganisationKind
+from network.widgets import OrganisationsChooser
 
 from .blocks import AgendaBlock, AttachmentsBlock
 
@@ -164,7 +165,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Where"),
         ),
-        FieldPanel("organisers"),
+        FieldPanel("organisers", widget=OrganisationsChooser),
         FieldPanel("campaign"),
         FieldPanel("description"),
         FieldPanel("agenda"),
