@@ -74,8 +74,11 @@ class OrganisationChooseMixin:
 
     @property
     def columns(self):
+        title, *others = super().columns
+        title.label = _("Name")
         return [
-            *super().columns,
+            title,
+            *others,
             Column("kind", label=_("Kind"), accessor="get_kind_display"),
         ]
 

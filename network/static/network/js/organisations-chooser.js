@@ -27,7 +27,7 @@
       item.dataset.id = value;
       item.querySelector('input').value = value;
       item.querySelector('.organisations-chooser__name').textContent = string;
-      item.querySelector('.visuallyhidden').textContent = ` ${string}`;
+      item.querySelector('.w-sr-only').textContent = ` ${string}`;
       this.listTarget.append(item);
       this.update();
     }
