@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from network.models import OrganisationKind
+from network.models import Organisation, OrganisationKind
 
 from . import services
 from .forms import RegistrationForm
@@ -153,6 +154,9 @@ def add_registration(request, event_id):
     form = RegistrationForm(event, request.POST or None, language=event.locale.language_code)
     form.fields["consent"].required = False
     form.fields["consent"].label = _("The person has agreed to the processing of their personal data.")
+    if "organisation" in form.fields:
+        # Organisers search the whole list (and add a missing unit) with the admin's organisation chooser.
+        form.fields["organisation"].widget = AdminSnippetChooser(Organisation)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.register(event, form.to_request(), user=request.user, staff=True)

@@ -104,3 +104,15 @@ def test_single_organisation_fields_use_the_same_chooser():
     activity_form = CampaignPage.get_edit_handler().get_form_class().formsets["activities"].form
     assert isinstance(activity_form.base_fields["lead_organisation"].widget, AdminSnippetChooser)
     assert isinstance(activity_form.base_fields["coordinating_organisations"].widget, OrganisationsChooser)
+
+
+def test_registrations_added_by_hand_choose_their_organisation_with_the_chooser(admin_client, home_page):
+    from events.models import RegistrationMode
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
+
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page), registration_mode=RegistrationMode.DELEGATES
+    )
+    html = admin_client.get(reverse("events_admin:add", args=[event.pk])).content.decode()
+    assert chooser_url() in html
+    assert "snippet-chooser" in html
