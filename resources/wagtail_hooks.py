@@ -2,11 +2,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import PageSection
 
+from . import import_urls
+from .import_jobs import can_import
 from .models import Audience, ResourceCollection, Topic
 from .reports import DownloadsReportView
 from .services import collections_for_campaign, collections_for_home
@@ -37,8 +40,26 @@ class ResourceCollectionViewSet(SnippetViewSet):
     search_fields = ["title", "title_en"]
 
 
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+class ImportViewSet(ViewSet):
+    """The admin's import of resources from a spreadsheet (``import_views``), in the Library menu."""
+
+    name = "resources_import"
+    url_prefix = "resources/import"
+    icon = "upload"
+    menu_label = _("Import resources")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return import_urls.urlpatterns
+
+
 class LibraryViewSetGroup(SnippetViewSetGroup):
-    items = (ResourceCollectionViewSet, TopicViewSet, AudienceViewSet)
+    items = (ResourceCollectionViewSet, TopicViewSet, AudienceViewSet, ImportViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Library")
     menu_name = "resource-library"
