@@ -177,12 +177,12 @@ def home_pages():
     return home, home.get_translation(en()).specific
 
 
-# The demo's team, one person per role (same password as the admin; local demo only). Names are
-# split so that Wagtail's "first last" shows them in Vietnamese order.
+# The demo's team, one person per role (same password as the admin; local demo only). The given
+# name is the first name: Wagtail greets people by it, as Vietnamese colleagues address each other.
 DEMO_TEAM = [
-    ("bientap", "Nguyễn Thị", "Hoa", roles.EDITORS),
-    ("kiemduyet", "Trần Văn", "Minh", roles.MODERATORS),
-    ("sukien", "Lê Thị", "Lan", roles.EVENT_MANAGERS),
+    ("bientap", "Hoa", "Nguyễn Thị", roles.EDITORS),
+    ("kiemduyet", "Minh", "Trần Văn", roles.MODERATORS),
+    ("sukien", "Lan", "Lê Thị", roles.EVENT_MANAGERS),
 ]
 
 
@@ -200,7 +200,7 @@ def _ensure_user(username, first_name, last_name, superuser=False):
 
 
 def _ensure_admin(stdout):
-    _ensure_user(ADMIN_USERNAME, "Quản trị", "viên", superuser=True)
+    _ensure_user(ADMIN_USERNAME, "Quản trị viên", "Cổng thông tin", superuser=True)
     for username, first_name, last_name, role in DEMO_TEAM:
         _ensure_user(username, first_name, last_name).groups.add(roles.group(role))
     stdout.write(f"Users: {ADMIN_USERNAME} and " + ", ".join(f"{u} ({r})" for u, _f, _l, r in DEMO_TEAM) + ".")
