@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -7,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.sections import PageSection
 
 from . import services
+from .listing import CampaignListingViewSet
 from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
 
 HOME_STORIES = 3
@@ -84,3 +87,30 @@ def campaign_stories_section():
     return PageSection(
         order=20, template="campaigns/includes/campaign_stories_section.html", get_context=campaign_stories_context
     )
+
+
+class CampaignsUnderWayPanel(Component):
+    """The dashboard's campaigns under way today (Vietnamese pages), and the next one when none is."""
+
+    name = "campaigns_under_way"
+    template_name = "campaigns/admin/panel_campaigns.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        today = services.local_today()
+        campaigns = CampaignPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        ongoing = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
+        context["campaigns"] = [{"page": page, "status": page.status(today)} for page in ongoing]
+        context["next"] = campaigns.filter(start_date__gt=today).order_by("start_date").first()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def campaigns_panel(request, panels):
+    panels.append(CampaignsUnderWayPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_campaign_listing():
+    return CampaignListingViewSet()

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
@@ -10,6 +12,7 @@ from home.sections import PageSection
 
 from . import admin_urls
 from .admin_views import can_view_registrations
+from .listing import EventListingViewSet, seats_subquery
 from .models import EventIndexPage, EventPage, RegistrationMode
 
 HOME_SECTION_SIZE = 3
@@ -117,3 +120,33 @@ def _learning_centre_section(centre, request):
 @hooks.register("portal_learning_centre_sections")
 def learning_centre_events_section():
     return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)
+
+
+class UpcomingEventsPanel(Component):
+    """The dashboard's next events (Vietnamese pages, which hold the registrations) with seats taken."""
+
+    name = "upcoming_events"
+    template_name = "events/admin/panel_events.html"
+    order = 60
+    size = 5
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        events = (
+            EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, end__gte=timezone.now())
+            .annotate(seats_taken=seats_subquery())
+            .order_by("start")[: self.size]
+        )
+        context["events"] = list(events)
+        context["can_view_registrations"] = can_view_registrations(parent_context["request"].user)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def events_panel(request, panels):
+    panels.append(UpcomingEventsPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()

@@ -1,7 +1,11 @@
+from django.conf import settings
+from django.db.models import Sum
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,9 +14,9 @@ from home.sections import PageSection
 
 from . import import_urls
 from .import_jobs import can_import
-from .models import Audience, ResourceCollection, Topic
+from .models import Audience, ResourceCollection, ResourceDownload, ResourcePage, Topic
 from .reports import DownloadsReportView
-from .services import collections_for_campaign, collections_for_home
+from .services import collections_for_campaign, collections_for_home, download_totals
 
 
 class TopicViewSet(SnippetViewSet):
@@ -67,6 +71,30 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+class DownloadsPanel(Component):
+    """The dashboard's downloads of the library since the first of this month, and the most downloaded."""
+
+    name = "library_downloads"
+    template_name = "resources/admin/panel_downloads.html"
+    order = 70
+    size = 5
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        month = timezone.localdate().replace(day=1)
+        context["month"] = month
+        context["total"] = ResourceDownload.objects.filter(date__gte=month).aggregate(total=Sum("count"))["total"] or 0
+        pages = ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        top = pages.annotate(month_downloads=download_totals(since=month)).filter(month_downloads__gt=0)
+        context["top"] = list(top.order_by("-month_downloads", "title")[: self.size])
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def downloads_panel(request, panels):
+    panels.append(DownloadsPanel())
 
 
 @hooks.register("portal_home_sections")
