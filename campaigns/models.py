@@ -145,6 +145,20 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py).
+    synchronised_fields = [
+        "kind",
+        "year",
+        "start_date",
+        "end_date",
+        "lead_organisations",
+        "coordinating_organisations",
+        "hero_image",
+    ]
+    synchronised_children = {
+        "activities": ["lead_organisation", "coordinating_organisations", "start_date", "end_date"],
+        "targets": ["target_value", "unit", "achieved_value", "as_of"],
+    }
 
     class Meta:
         verbose_name = _("campaign")
@@ -431,6 +445,8 @@ class StoryPage(BasePage):
 
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types = []
+    synchronised_fields = ["subject_kind", "earned_title", "campaign", "photo"]
+    synchronised_children = {"gallery_images": ["image"]}
 
     class Meta:
         verbose_name = _("exemplar story")

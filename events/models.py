@@ -201,6 +201,28 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py); registrations are
+    # kept on the Vietnamese page itself.
+    synchronised_fields = [
+        "kind",
+        "start",
+        "end",
+        "map_url",
+        "online_url",
+        "organisers",
+        "campaign",
+        "is_cancelled",
+        "registration_mode",
+        "registration_opens",
+        "registration_closes",
+        "capacity",
+        "waiting_list",
+        "requires_approval",
+    ]
+    synchronised_children = {
+        "quotas": ["organisation_kind", "role", "max_per_organisation"],
+        "questions": ["kind", "required"],
+    }
 
     class Meta:
         verbose_name = _("event")

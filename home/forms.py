@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from . import slugs
+from . import slugs, translations
 
 # A never-published draft untouched for this long is considered abandoned (autosave leaves them).
 ABANDONED_AFTER = datetime.timedelta(hours=12)
@@ -42,6 +42,33 @@ def release_slug(parent, slug, page, user):
 
 
 class PortalPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if translations.is_translation(self.instance):
+            self._lock_synchronised_fields()
+
+    def _lock_synchronised_fields(self):
+        """On a translation, what the Vietnamese page decides is shown but not editable."""
+        model = type(self.instance)
+        for name in getattr(model, "synchronised_fields", ()):
+            if name in self.fields:
+                self._lock(self.fields[name])
+        for relation, names in getattr(model, "synchronised_children", {}).items():
+            formset = self.formsets.get(relation)
+            for form in formset.forms if formset is not None else ():
+                for name in names:
+                    if name in form.fields:
+                        self._lock(form.fields[name])
+
+    @staticmethod
+    def _lock(field):
+        field.disabled = True
+        field.help_text = (
+            format_html("{} {}", field.help_text, translations.SYNCED_HELP)
+            if field.help_text
+            else (translations.SYNCED_HELP)
+        )
+
     def clean(self):
         slug = self.cleaned_data.get("slug")
         # An empty slug is made from the title when the page is saved: free that address as well.

@@ -260,6 +260,25 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["resources.LibraryPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py).
+    synchronised_fields = [
+        "kind",
+        "document",
+        "external_url",
+        "topics",
+        "audiences",
+        "level",
+        "language",
+        "licence",
+        "author_organisation",
+        "publisher",
+        "year",
+        "page_count",
+        "duration_minutes",
+        "cover_image",
+        "identifier",
+    ]
+    synchronised_children = {"gallery_images": ["image"]}
 
     class Meta:
         verbose_name = _("learning resource")
