@@ -8,6 +8,7 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -137,7 +138,15 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Empty: registration closes when the event starts."),
     )
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("An event takes at least 1 participant: leave it empty for no limit."))
+        ],
+        help_text=_("Seats for participants. Empty: no limit."),
+    )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     requires_approval = models.BooleanField(
         _("organisers approve each registration"),

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.sections import PageSection
 
 from . import import_urls
+from .covers import covers_collection
 from .import_jobs import can_import
 from .models import Audience, ResourceCollection, ResourceDownload, ResourcePage, Topic
 from .reports import DownloadsReportView
@@ -95,6 +96,13 @@ class DownloadsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def downloads_panel(request, panels):
     panels.append(DownloadsPanel())
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_generated_covers(images, request):
+    """Covers drawn from PDFs are not photos to put in pages: the chooser leaves them out."""
+    collection = covers_collection(create=False)
+    return images.exclude(collection=collection) if collection is not None else images
 
 
 @hooks.register("portal_home_sections")
