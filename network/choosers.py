@@ -54,6 +54,8 @@ class OrganisationCreationForm(forms.ModelForm):
         fields = ["name", "name_en", "kind", "area"]
 
     def __init__(self, *args, **kwargs):
+        # Its fields share the modal with the search form's: their ids must not clash.
+        kwargs.setdefault("auto_id", "id_new_%s")
         super().__init__(*args, **kwargs)
         # Units are placed in today's areas; areas abolished by the 2025 reform are history.
         self.fields["area"].queryset = (
