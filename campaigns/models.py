@@ -81,9 +81,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         null=True,
         on_delete=models.PROTECT,
         related_name="campaigns",
-        help_text=_(
-            "Missing a kind? Add it in the chooser's “Add a kind” tab; all kinds are under Snippets › Campaign kinds."
-        ),
+        help_text=_("Missing a kind? Open the chooser and add it in its “Add a kind” tab."),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     theme = models.CharField(

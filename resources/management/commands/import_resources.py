@@ -13,7 +13,7 @@ class Command(BaseCommand):
         gettext_lazy(
             "Import learning resources from a spreadsheet (.csv or .xlsx) whose first row names the columns.\n\n"
             "Required columns: {required}.\nOther columns: {optional}.\n\n"
-            "A CSV may use commas or semicolons (as Excel saves it) and must be UTF-8.\n"
+            "A CSV may use commas or semicolons (as Excel saves it), in UTF-8 or the Windows Vietnamese code page.\n"
             "Each row is matched on its identifier: importing the same file again changes nothing.\n"
             "Topics and audiences are separated by “;”; publishers must already be organisations.\n"
             "File paths are relative to the spreadsheet. Example: resources/samples/resources.csv\n\n"
