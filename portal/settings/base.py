@@ -133,8 +133,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Language pickers name each language in itself; the admin names content languages in its own.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 FORMAT_MODULE_PATH = ["portal.formats"]
+# The complete Vietnamese of the admin (portal/admin_catalogue.py): Django merges LOCALE_PATHS over
+# every app's catalogue, the JavaScript ones too, so it overrides the partial one Wagtail ships.
+LOCALE_PATHS = [PROJECT_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
