@@ -47,6 +47,16 @@ def ensure_role(apps, key):
     return group
 
 
+def drop_role(apps, key):
+    """Undo ``ensure_role``: the group takes back its former (Wagtail) name and loses its key."""
+    Role = apps.get_model("home", "Role")
+    role = Role.objects.filter(key=key).select_related("group").first()
+    if role is not None:
+        role.group.name = FORMER_NAMES[key][0]
+        role.group.save(update_fields=["name"])
+        role.delete()
+
+
 def create_permissions(apps):
     """Permissions are normally made after all migrations; grants need them now."""
     from django.contrib.auth.management import create_permissions as create

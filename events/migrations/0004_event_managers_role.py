@@ -8,12 +8,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    Role = apps.get_model("home", "Role")
-    role = Role.objects.filter(key=roles.EVENT_MANAGERS).select_related("group").first()
-    if role is not None:
-        role.group.name = roles.FORMER_NAMES[roles.EVENT_MANAGERS][0]
-        role.group.save(update_fields=["name"])
-        role.delete()
+    roles.drop_role(apps, roles.EVENT_MANAGERS)
 
 
 class Migration(migrations.Migration):

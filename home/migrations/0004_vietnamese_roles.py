@@ -17,11 +17,8 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     for app_label, model, old, new in WORKFLOW_NAMES + TASK_NAMES:
         apps.get_model(app_label, model).objects.filter(name=new).update(name=old)
-    Role = apps.get_model("home", "Role")
-    for role in Role.objects.filter(key__in=[roles.EDITORS, roles.MODERATORS]).select_related("group"):
-        role.group.name = roles.FORMER_NAMES[role.key][0]
-        role.group.save(update_fields=["name"])
-        role.delete()
+    for key in (roles.EDITORS, roles.MODERATORS):
+        roles.drop_role(apps, key)
 
 
 class Migration(migrations.Migration):
