@@ -1,12 +1,14 @@
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
+from home.slugs import vietnamese_slug
 
 from . import services
 from .listing import CampaignListingViewSet
@@ -16,8 +18,27 @@ HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
 
 
+class CampaignKindCreationForm(forms.ModelForm):
+    """A kind added from the chooser: its names; the address part is made from the Vietnamese name."""
+
+    class Meta:
+        model = CampaignKind
+        fields = ["name", "name_en"]
+
+    def save(self, commit=True):
+        kind = super().save(commit=False)
+        base = vietnamese_slug(kind.name, max_length=70) or "loai"
+        kind.slug, number = base, 1
+        while CampaignKind.objects.filter(slug=kind.slug).exists():
+            number += 1
+            kind.slug = f"{base}-{number}"
+        if commit:
+            kind.save()
+        return kind
+
+
 class CampaignKindChooserViewSet(SnippetChooserViewSet):
-    form_fields = ["name", "name_en", "slug"]
+    creation_form_class = CampaignKindCreationForm
     create_action_label = _("Add a kind")
 
 
@@ -89,26 +110,22 @@ def campaign_stories_section():
     )
 
 
-class CampaignsUnderWayPanel(Component):
+@dashboard_panel
+class CampaignsUnderWayPanel(DashboardPanel):
     """The dashboard's campaigns under way today (Vietnamese pages), and the next one when none is."""
 
     name = "campaigns_under_way"
     template_name = "campaigns/admin/panel_campaigns.html"
     order = 50
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
+    def panel_context(self, request):
         today = services.local_today()
         campaigns = CampaignPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         ongoing = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
-        context["campaigns"] = [{"page": page, "status": page.status(today)} for page in ongoing]
-        context["next"] = campaigns.filter(start_date__gt=today).order_by("start_date").first()
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def campaigns_panel(request, panels):
-    panels.append(CampaignsUnderWayPanel())
+        return {
+            "campaigns": [{"page": page, "status": page.status(today)} for page in ongoing],
+            "next": campaigns.filter(start_date__gt=today).order_by("start_date").first(),
+        }
 
 
 @hooks.register("register_admin_viewset")

@@ -4,10 +4,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
 
 from . import admin_urls
@@ -122,7 +122,8 @@ def learning_centre_events_section():
     return PageSection(order=10, template="events/includes/events_section.html", get_context=_learning_centre_section)
 
 
-class UpcomingEventsPanel(Component):
+@dashboard_panel
+class UpcomingEventsPanel(DashboardPanel):
     """The dashboard's next events (Vietnamese pages, which hold the registrations) with seats taken."""
 
     name = "upcoming_events"
@@ -130,21 +131,13 @@ class UpcomingEventsPanel(Component):
     order = 60
     size = 5
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
+    def panel_context(self, request):
         events = (
             EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, end__gte=timezone.now())
             .annotate(seats_taken=seats_subquery())
             .order_by("start")[: self.size]
         )
-        context["events"] = list(events)
-        context["can_view_registrations"] = can_view_registrations(parent_context["request"].user)
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def events_panel(request, panels):
-    panels.append(UpcomingEventsPanel())
+        return {"events": list(events), "can_view_registrations": can_view_registrations(request.user)}
 
 
 @hooks.register("register_admin_viewset")

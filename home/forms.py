@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from . import slugs, translations
 
@@ -31,7 +32,9 @@ def release_slug(parent, slug, page, user):
         return holder
     holder = holder.specific
     holder.slug = f"{slug}-ban-nhap-{holder.pk}"[:255]
-    holder.save(clean=False, update_fields=["slug", "url_path"])
+    holder.url_path = f"{parent.url_path}{holder.slug}/"
+    # A plain update: a page never published has no address to redirect from.
+    Page.objects.filter(pk=holder.pk).update(slug=holder.slug, url_path=holder.url_path)
     latest = holder.latest_revision
     if latest is not None:
         # The draft's own revision must carry the new address too, or its next save brings the old one back.

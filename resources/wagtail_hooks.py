@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
 
 from . import import_urls
@@ -74,7 +74,8 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 register_snippet(LibraryViewSetGroup)
 
 
-class DownloadsPanel(Component):
+@dashboard_panel
+class DownloadsPanel(DashboardPanel):
     """The dashboard's downloads of the library since the first of this month, and the most downloaded."""
 
     name = "library_downloads"
@@ -82,20 +83,15 @@ class DownloadsPanel(Component):
     order = 70
     size = 5
 
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
+    def panel_context(self, request):
         month = timezone.localdate().replace(day=1)
-        context["month"] = month
-        context["total"] = ResourceDownload.objects.filter(date__gte=month).aggregate(total=Sum("count"))["total"] or 0
         pages = ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         top = pages.annotate(month_downloads=download_totals(since=month)).filter(month_downloads__gt=0)
-        context["top"] = list(top.order_by("-month_downloads", "title")[: self.size])
-        return context
-
-
-@hooks.register("construct_homepage_panels")
-def downloads_panel(request, panels):
-    panels.append(DownloadsPanel())
+        return {
+            "month": month,
+            "total": ResourceDownload.objects.filter(date__gte=month).aggregate(total=Sum("count"))["total"] or 0,
+            "top": list(top.order_by("-month_downloads", "title")[: self.size]),
+        }
 
 
 @hooks.register("construct_image_chooser_queryset")

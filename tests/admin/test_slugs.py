@@ -142,3 +142,17 @@ def test_a_colleagues_fresh_draft_blocks_the_address_with_a_clear_message(home_p
     assert "Bản nháp của đồng nghiệp" in response.content.decode()
     draft.refresh_from_db()
     assert draft.slug == "tuan-le-2026"
+
+
+def test_a_campaign_kind_added_from_its_chooser_gets_its_address(admin_client):
+    url = reverse(CampaignKind.snippet_viewset.chooser_viewset.get_url_name("create"))
+    response = admin_client.post(url, {"name": "Ngày Đọc sách toàn dân", "name_en": "Reading Day"})
+    assert response.json()["step"] == "chosen"
+    assert CampaignKind.objects.get(name="Ngày Đọc sách toàn dân").slug == "ngay-doc-sach-toan-dan"
+
+
+def test_wagtails_own_slug_fields_get_the_transliteration_too(home_page, admin_client):
+    page = StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
+    html = admin_client.get(reverse("wagtailadmin_pages:copy", args=[page.pk])).content.decode()
+    assert 'name="new_slug"' in html
+    assert "home/js/slug-formatters.js" in html and "data-formatters=" in html
