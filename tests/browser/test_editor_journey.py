@@ -157,7 +157,7 @@ def test_an_editor_publishes_a_campaign_an_event_and_a_resource_in_vietnamese(de
     publish_attempt.locator("button[name='action-publish']").click()
     # A capacity of 0 is refused with a message, and nothing typed is lost.
     page.get_by_role("tab").nth(1).click()
-    expect(page.get_by_text(re.compile("at least 1|ít nhất 1"))).to_be_visible()
+    expect(page.get_by_text(re.compile("at least 1|từ 1 người"))).to_be_visible()
     expect(page.locator("#id_capacity")).to_have_value("0")
     expect(page.locator("#id_quotas-0-max_per_organisation")).to_have_value("3")
     page.locator("#id_capacity").fill("60")
