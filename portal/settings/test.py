@@ -12,6 +12,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal-test")
 for _cache in CACHES.values():
     _cache["KEY_PREFIX"] = CACHE_KEY_PREFIX
+# Other features' tests sign in with force_login, which skips the sign-in and its second factor;
+# tests/accounts turn the requirement on to test it.
+TWO_FACTOR_REQUIRED = False
 # Tasks run at once, inside the test; tests of deferred work choose another backend themselves.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

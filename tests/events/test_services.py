@@ -83,6 +83,28 @@ def test_a_failing_mail_server_does_not_lose_the_confirmation_either(small_event
     assert [a.filename for a in message.attachments] == [f"{registration.reference}.png", "event.ics"]
 
 
+def test_a_form_key_returns_the_earlier_registration_only_for_the_same_details(seed_004_event):
+    agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT)
+    submission = delegates_request(agency, ["delegate", "delegate"], idempotency_key="k" * 32)
+    first = services.register(seed_004_event, submission)
+    again = services.register(
+        seed_004_event, delegates_request(agency, ["delegate", "delegate"], idempotency_key="k" * 32)
+    )
+    assert (again.registration, again.created) == (first.registration, False)
+
+    other_people = [
+        delegates_request(agency, ["delegate", "delegate"], n=2, idempotency_key="k" * 32),
+        delegates_request(agency, ["delegate"], idempotency_key="k" * 32),
+        delegates_request(
+            OrganisationFactory(kind=OrganisationKind.GOVERNMENT), ["delegate", "delegate"], idempotency_key="k" * 32
+        ),
+    ]
+    for other in other_people:
+        with pytest.raises(services.SubmissionReused):
+            services.register(seed_004_event, other)
+    assert Registration.objects.count() == 1
+
+
 def test_the_same_email_registers_once_per_event(small_event, event_index):
     services.register(small_event, person(1))
     with pytest.raises(RegistrationError) as error:

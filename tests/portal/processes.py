@@ -1,29 +1,44 @@
 """Run a function in separate operating-system processes, as the workers of a real server would.
 
-The children are forked from the test process, so they inherit its settings (the test database,
-the cache) but open their own database and Redis connections.
+Each child is a fresh Python ("spawn", not fork): it sets Django up from the test settings, opens
+its own database and cache connections to the test database, and runs the function named by its
+dotted path.
 """
 
 import multiprocessing
+import os
 
-from django.db import connections
+from django.db import connection
 
 
-def _child(function, args, results):
+def _child(function_path, args, database_name, results):
     try:
-        results.put(("ok", function(*args)))
+        import django
+
+        os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+        django.setup()
+        from django.conf import settings
+        from django.db import connections
+        from django.utils.module_loading import import_string
+
+        settings.DATABASES["default"]["NAME"] = database_name
+        assert connections["default"].settings_dict["NAME"] == database_name
+        try:
+            results.put(("ok", import_string(function_path)(*args)))
+        finally:
+            connections.close_all()
     except BaseException as error:  # the parent reports it; a child must not die silently
         results.put(("error", repr(error)))
-    finally:
-        connections.close_all()
 
 
-def run_in_processes(function, args_per_process, timeout=120):
-    """Start one process per argument tuple at once; return their results in any order."""
-    connections.close_all()  # a forked child must not share the parent's database connection
-    context = multiprocessing.get_context("fork")
+def run_in_processes(function_path, args_per_process, timeout=180):
+    """Start one process per argument tuple; return their results in any order."""
+    context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    processes = [context.Process(target=_child, args=(function, args, results)) for args in args_per_process]
+    database_name = connection.settings_dict["NAME"]
+    processes = [
+        context.Process(target=_child, args=(function_path, args, database_name, results)) for args in args_per_process
+    ]
     for process in processes:
         process.start()
     outcomes = [results.get(timeout=timeout) for _ in processes]

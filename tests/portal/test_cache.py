@@ -52,7 +52,7 @@ def _count(key, times):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_increments_from_several_processes_are_all_counted():
     cache.set("counter", 0, timeout=60)
-    seen = run_in_processes(_count, [("counter", 40), ("counter", 40)])
+    seen = run_in_processes(f"{__name__}._count", [("counter", 40), ("counter", 40)])
     assert cache.get("counter") == 80
     values = sorted(value for run in seen for value in run)
     assert values == list(range(1, 81)), "two processes were handed the same number"
@@ -64,7 +64,7 @@ def _knock(times):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rate_limit_holds_across_worker_processes():
-    allowed = run_in_processes(_knock, [(12,), (12,), (12,)])
+    allowed = run_in_processes(f"{__name__}._knock", [(12,), (12,), (12,)])
     assert sum(allowed) == 10
     assert not ratelimit.hit("test-form", "203.0.113.7", limit=10, window=600)
     assert ratelimit.hit("test-form", "203.0.113.8", limit=10, window=600)
@@ -81,7 +81,7 @@ def _download(page_pk):
 def test_a_download_is_counted_once_whichever_worker_serves_it(home_page):
     library = LibraryPageFactory(parent=home_page)
     resource = ResourcePageFactory(parent=library, title="Sổ tay học tập suốt đời")
-    counted = run_in_processes(_download, [(resource.pk,)] * 3)
+    counted = run_in_processes(f"{__name__}._download", [(resource.pk,)] * 3)
     assert sorted(counted) == [False, False, True]
     assert download_count(resource) == 1
 

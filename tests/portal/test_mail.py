@@ -151,3 +151,28 @@ def test_a_message_being_sent_by_a_worker_that_died_is_taken_up_again():
     assert under_way.status == OutgoingEmailStatus.SENDING, "a delivery under way is not interrupted"
     assert abandoned.status == OutgoingEmailStatus.SENT
     assert len(mail.outbox) == 1
+
+
+def test_a_superuser_sees_failed_mail_in_the_admin_and_sends_it_again(client, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    OutgoingEmail.objects.create(
+        subject="Xác nhận đăng ký",
+        from_email="a@example.org",
+        recipients=["lan@example.org"],
+        content=outbox.serialise(EmailMessage("Xác nhận đăng ký", "x", None, ["lan@example.org"])),
+        status=OutgoingEmailStatus.FAILED,
+        attempts=8,
+        last_error="SMTPConnectError: (421, 'Service not available')",
+    )
+    editor = User.objects.create_user("bientap", "b@example.org", "x", is_staff=True)
+    client.force_login(editor)
+    assert client.get(reverse("portal_outbox")).status_code == 302, "not for editors"
+    client.force_login(User.objects.create_superuser("quantri", "q@example.org", "x"))
+    html = client.get(reverse("portal_outbox"), {"status": "failed"}).content.decode()
+    assert "lan@example.org" in html and "SMTPConnectError" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("portal_outbox_send_again"))
+    assert OutgoingEmail.objects.get().status == OutgoingEmailStatus.SENT
+    assert [m.to for m in mail.outbox] == [["lan@example.org"]]

@@ -32,3 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
         team = ", ".join(f"{username} ({roles.NAMES[role]})" for username, _first, _last, role in DEMO_TEAM)
         self.stdout.write(f"Demo team, same password: {team}")
+        self.stdout.write(
+            "The admin asks superusers for a second factor: at the first sign-in, scan the QR code it shows "
+            "with an authenticator app (Google Authenticator, FreeOTP, 2FAS …), "
+            "or type its key into `oathtool --totp -b KEY`."
+        )
