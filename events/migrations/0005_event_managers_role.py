@@ -13,7 +13,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0003_organisations_in_network"),
+        ("events", "0004_event_managers_require_two_factor"),
         ("home", "0004_vietnamese_roles"),
     ]
 

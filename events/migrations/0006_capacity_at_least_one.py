@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_event_managers_role'),
+        ('events', '0005_event_managers_role'),
     ]
 
     operations = [
