@@ -30,9 +30,9 @@ def desk(browser, live_server):
     # A senior editor: writes like every editor, and may publish (the moderators' role).
     user.groups.add(roles.group(roles.EDITORS), roles.group(roles.MODERATORS))
     page.goto("/admin/login/")
-    page.locator("#id_username").fill("bientap")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.get_by_label(re.compile("Tên đăng nhập")).fill("bientap")
+    page.get_by_label(re.compile("Mật khẩu")).fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     yield page
     context.close()
