@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -28,7 +29,7 @@ def tabbed(content, *extra_tabs, promote=BasePage.promote_panels):
         [
             ObjectList(content, heading=_("Content")),
             *extra_tabs,
-            ObjectList(promote, heading=_("Promote")),
+            ObjectList(promote, heading=pgettext_lazy("editor tab", "Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
         ]
     )
@@ -274,7 +275,11 @@ def _plain_number(value):
 
 class CampaignTarget(Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="targets")
-    label = models.CharField(_("label"), max_length=300, help_text=_("e.g. “Gia đình đạt danh hiệu Gia đình học tập”."))
+    label = models.CharField(
+        pgettext_lazy("campaign target", "label"),
+        max_length=300,
+        help_text=_("e.g. “Gia đình đạt danh hiệu Gia đình học tập”."),
+    )
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, default=TargetUnit.PERCENT)
     unit_label = models.CharField(

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -265,7 +266,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 ObjectList(cls.content_panels, heading=_("Content")),
                 ObjectList(cls.registration_panels, heading=_("Registration")),
-                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.promote_panels, heading=pgettext_lazy("editor tab", "Promote")),
                 ObjectList(cls.settings_panels, heading=_("Settings"), classname="settings"),
             ]
         ).bind_to_model(cls)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -65,7 +66,9 @@ def register_log_actions(actions):
     actions.register_action("events.registration.create", _("Register"), _("Registration created"))
     actions.register_action("events.registration.edit", _("Change delegates"), _("Delegates changed"))
     actions.register_action("events.registration.cancel", _("Cancel registration"), _("Registration cancelled"))
-    actions.register_action("events.registration.promote", _("Promote"), _("Moved from the waiting list"))
+    actions.register_action(
+        "events.registration.promote", pgettext_lazy("waiting list", "Promote"), _("Moved from the waiting list")
+    )
     actions.register_action("events.registration.approve", _("Approve"), _("Registration approved"))
     actions.register_action("events.registration.anonymise", _("Anonymise"), _("Personal data anonymised"))
     actions.register_action("events.registration.export", _("Export"), _("Registrations exported"))

@@ -3,6 +3,7 @@ from django.db.models import Sum
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
@@ -39,7 +40,7 @@ class AudienceViewSet(SnippetViewSet):
 class ResourceCollectionViewSet(SnippetViewSet):
     model = ResourceCollection
     icon = "folder-open-inverse"
-    menu_label = _("Collections")
+    menu_label = pgettext_lazy("library", "Collections")
     list_display = ["title", "campaign", "show_in_library", "show_on_home_page", "sort_order"]
     list_filter = ["show_in_library", "show_on_home_page"]
     search_fields = ["title", "title_en"]
