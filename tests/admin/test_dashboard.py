@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -66,7 +67,10 @@ def test_the_dashboard_shows_what_editors_follow(admin_client, campaigns, event,
     assert "Tập huấn Công dân học tập" in html and "2 / 10" in html
     assert "Sổ tay học tập suốt đời" in html
     assert "pending-moderation" in html and "library-downloads" in html
-    assert ">7<" in html.replace(" ", "") or "7 " in html
+    downloads = BeautifulSoup(html, "html.parser").find(id="library-downloads-content")
+    month = today.strftime("%m/%Y")
+    assert downloads.p.get_text(strip=True) in (f"7 downloads in {month}.", f"7 lượt tải trong tháng {month}.")
+    assert [td.get_text(strip=True) for td in downloads.tbody.tr("td")] == ["Sổ tay học tập suốt đời", "7"]
 
 
 def test_pages_in_moderation_are_listed_for_every_editor(admin_client, campaigns, django_user_model):
