@@ -76,11 +76,10 @@ def grant(apps, key, app_label, model, actions=VOCABULARY_ACTIONS):
 
 
 def revoke(apps, key, app_label, model, actions=VOCABULARY_ACTIONS):
-    Permission = apps.get_model("auth", "Permission")
-    Role = apps.get_model("home", "Role")
-    role = Role.objects.filter(key=key).select_related("group").first()
-    if role is not None:
-        codenames = [f"{action}_{model}" for action in actions]
-        role.group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
+    # Through the join table by ids: when migrating backwards, the group reached from a role may
+    # come from another rendering of the migration state than ``Permission``, and remove() refuses it.
+    grants = apps.get_model("auth", "Group").permissions.through.objects
+    codenames = [f"{action}_{model}" for action in actions]
+    grants.filter(
+        group__role__key=key, permission__content_type__app_label=app_label, permission__codename__in=codenames
+    ).delete()
