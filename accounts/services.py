@@ -11,7 +11,7 @@ from django.utils import timezone
 from two_factor.utils import default_device
 
 # Held by superusers (they hold every permission) and given to each group that sees personal
-# data ("Event managers" today); an administrator can tick it on any group in the admin.
+# data (the event managers, "Ban tổ chức sự kiện", today); an administrator can tick it on any group in the admin.
 REQUIRE_TWO_FACTOR = "wagtailadmin.require_two_factor"
 
 

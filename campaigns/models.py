@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -17,6 +18,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from home.sections import page_sections
 from network.models import BilingualName, Organisation
+from network.widgets import OrganisationsChooser
 
 from . import services, views
 
@@ -27,7 +29,7 @@ def tabbed(content, *extra_tabs, promote=BasePage.promote_panels):
         [
             ObjectList(content, heading=_("Content")),
             *extra_tabs,
-            ObjectList(promote, heading=_("Promote")),
+            ObjectList(promote, heading=pgettext_lazy("editor tab", "Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
         ]
     )
@@ -82,7 +84,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
         null=True,
         on_delete=models.PROTECT,
         related_name="campaigns",
-        help_text=_("Missing a kind? Add it under Snippets › Campaign kinds."),
+        help_text=_("Missing a kind? Open the chooser and add it in its “Add a kind” tab."),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     theme = models.CharField(
@@ -117,7 +119,11 @@ class CampaignPage(RoutablePageMixin, BasePage):
         FieldPanel("theme"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
         MultiFieldPanel(
-            [FieldPanel("lead_organisations"), FieldPanel("coordinating_organisations")], heading=_("Organisers")
+            [
+                FieldPanel("lead_organisations", widget=OrganisationsChooser),
+                FieldPanel("coordinating_organisations", widget=OrganisationsChooser),
+            ],
+            heading=_("Organisers"),
         ),
         FieldPanel("hero_image"),
         FieldPanel("purposes"),
@@ -140,6 +146,20 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py).
+    synchronised_fields = [
+        "kind",
+        "year",
+        "start_date",
+        "end_date",
+        "lead_organisations",
+        "coordinating_organisations",
+        "hero_image",
+    ]
+    synchronised_children = {
+        "activities": ["lead_organisation", "coordinating_organisations", "start_date", "end_date"],
+        "targets": ["target_value", "unit", "achieved_value", "as_of"],
+    }
 
     class Meta:
         verbose_name = _("campaign")
@@ -221,7 +241,7 @@ class CampaignActivity(Orderable, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("lead_organisation"),
-        FieldPanel("coordinating_organisations"),
+        FieldPanel("coordinating_organisations", widget=OrganisationsChooser),
         FieldPanel("other_coordinators"),
         FieldPanel("timing"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -255,7 +275,11 @@ def _plain_number(value):
 
 class CampaignTarget(Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="targets")
-    label = models.CharField(_("label"), max_length=300, help_text=_("e.g. “Gia đình đạt danh hiệu Gia đình học tập”."))
+    label = models.CharField(
+        pgettext_lazy("campaign target", "label"),
+        max_length=300,
+        help_text=_("e.g. “Gia đình đạt danh hiệu Gia đình học tập”."),
+    )
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=10, choices=TargetUnit.choices, default=TargetUnit.PERCENT)
     unit_label = models.CharField(
@@ -428,6 +452,8 @@ class StoryPage(BasePage):
 
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types = []
+    synchronised_fields = ["subject_kind", "earned_title", "campaign", "photo"]
+    synchronised_children = {"gallery_images": ["image"]}
 
     class Meta:
         verbose_name = _("exemplar story")

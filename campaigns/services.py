@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -15,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from home import roles
 
 UPCOMING = "upcoming"
 ONGOING = "ongoing"
@@ -133,9 +134,9 @@ CAMPAIGN_WORKFLOW = "Duyệt chiến dịch"
 CAMPAIGN_REVIEW_TASK = "Nhóm kiểm duyệt xem xét chiến dịch"
 
 
-def ensure_campaign_workflow(pages, group_name="Moderators"):
+def ensure_campaign_workflow(pages):
     """The campaign moderation workflow (one moderators' approval task) assigned to the given pages."""
-    moderators, _created = Group.objects.get_or_create(name=group_name)
+    moderators = roles.group(roles.MODERATORS)
     task, _created = GroupApprovalTask.objects.get_or_create(name=CAMPAIGN_REVIEW_TASK)
     task.groups.set([moderators])
     workflow, _created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW, defaults={"active": True})

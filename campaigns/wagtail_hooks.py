@@ -1,17 +1,47 @@
+from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
+from home.slugs import vietnamese_slug
 from portal import cache as page_cache
 from portal.pagecache import index_page, public_pages
 
 from . import services
+from .listing import CampaignListingViewSet
 from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
 
 HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
+
+
+class CampaignKindCreationForm(forms.ModelForm):
+    """A kind added from the chooser: its names; the address part is made from the Vietnamese name."""
+
+    class Meta:
+        model = CampaignKind
+        fields = ["name", "name_en"]
+
+    def save(self, commit=True):
+        kind = super().save(commit=False)
+        base = vietnamese_slug(kind.name, max_length=70) or "loai"
+        kind.slug, number = base, 1
+        while CampaignKind.objects.filter(slug=kind.slug).exists():
+            number += 1
+            kind.slug = f"{base}-{number}"
+        if commit:
+            kind.save()
+        return kind
+
+
+class CampaignKindChooserViewSet(SnippetChooserViewSet):
+    creation_form_class = CampaignKindCreationForm
+    create_action_label = _("Add a kind")
 
 
 class CampaignKindViewSet(SnippetViewSet):
@@ -20,6 +50,7 @@ class CampaignKindViewSet(SnippetViewSet):
     menu_label = _("Campaign kinds")
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
+    chooser_viewset_class = CampaignKindChooserViewSet
 
 
 register_snippet(CampaignKindViewSet)
@@ -91,3 +122,26 @@ def story_cache_tags(page):
     if isinstance(page, StoryPage) and page.campaign_id:
         return services.content_tags_of(page.campaign_id)
     return ()
+
+
+@dashboard_panel
+class CampaignsUnderWayPanel(DashboardPanel):
+    """The dashboard's campaigns under way today (Vietnamese pages), and the next one when none is."""
+
+    name = "campaigns_under_way"
+    template_name = "campaigns/admin/panel_campaigns.html"
+    order = 50
+
+    def panel_context(self, request):
+        today = services.local_today()
+        campaigns = CampaignPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        ongoing = campaigns.filter(start_date__lte=today, end_date__gte=today).order_by("end_date")
+        return {
+            "campaigns": [{"page": page, "status": page.status(today)} for page in ongoing],
+            "next": campaigns.filter(start_date__gt=today).order_by("start_date").first(),
+        }
+
+
+@hooks.register("register_admin_viewset")
+def register_campaign_listing():
+    return CampaignListingViewSet()

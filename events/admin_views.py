@@ -1,6 +1,6 @@
 """Organisers' views in the Wagtail admin: registrations per event, actions, exports, check-in.
 
-Only users with the registration permissions (the "Event managers" group, and superusers)
+Only users with the registration permissions (the event managers role, "Ban tổ chức sự kiện", and superusers)
 reach them: they show personal data.
 """
 
@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from network.models import OrganisationKind
+from network.models import Organisation, OrganisationKind
 
 from . import services
 from .forms import RegistrationForm
@@ -154,6 +155,9 @@ def add_registration(request, event_id):
     form = RegistrationForm(event, request.POST or None, language=event.locale.language_code)
     form.fields["consent"].required = False
     form.fields["consent"].label = _("The person has agreed to the processing of their personal data.")
+    if "organisation" in form.fields:
+        # Organisers search the whole list (and add a missing unit) with the admin's organisation chooser.
+        form.fields["organisation"].widget = AdminSnippetChooser(Organisation)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.register(event, form.to_request(), user=request.user, staff=True)

@@ -9,6 +9,7 @@ from urllib.parse import quote_plus
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from network.models import OrganisationKind
+from network.widgets import OrganisationsChooser
 from portal.pagecache import locales_by_id
 
 from .blocks import AgendaBlock, AttachmentsBlock
@@ -143,7 +145,15 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Empty: registration closes when the event starts."),
     )
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=_("An event takes at least 1 participant: leave it empty for no limit."))
+        ],
+        help_text=_("Seats for participants. Empty: no limit."),
+    )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     requires_approval = models.BooleanField(
         _("organisers approve each registration"),
@@ -171,7 +181,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=pgettext_lazy("venue", "Where"),
         ),
-        FieldPanel("organisers"),
+        FieldPanel("organisers", widget=OrganisationsChooser),
         FieldPanel("campaign"),
         FieldPanel("description"),
         FieldPanel("agenda"),
@@ -207,6 +217,28 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py); registrations are
+    # kept on the Vietnamese page itself.
+    synchronised_fields = [
+        "kind",
+        "start",
+        "end",
+        "map_url",
+        "online_url",
+        "organisers",
+        "campaign",
+        "is_cancelled",
+        "registration_mode",
+        "registration_opens",
+        "registration_closes",
+        "capacity",
+        "waiting_list",
+        "requires_approval",
+    ]
+    synchronised_children = {
+        "quotas": ["organisation_kind", "role", "max_per_organisation"],
+        "questions": ["kind", "required"],
+    }
 
     class Meta:
         verbose_name = _("event")
@@ -238,7 +270,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 ObjectList(cls.content_panels, heading=_("Content")),
                 ObjectList(cls.registration_panels, heading=_("Registration")),
-                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.promote_panels, heading=pgettext_lazy("editor tab", "Promote")),
                 ObjectList(cls.settings_panels, heading=_("Settings"), classname="settings"),
             ]
         ).bind_to_model(cls)

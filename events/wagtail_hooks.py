@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -8,12 +9,14 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
 from campaigns import services as campaign_services
+from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
 from portal import cache as page_cache
 from portal.pagecache import index_page, public_pages
 
 from . import admin_urls
 from .admin_views import can_view_registrations
+from .listing import EventListingViewSet, seats_subquery
 from .models import EventIndexPage, EventPage, RegistrationMode
 
 HOME_SECTION_SIZE = 3
@@ -160,3 +163,26 @@ def event_cache_tags(page):
     if page.campaign_id:
         tags += campaign_services.content_tags_of(page.campaign_id)
     return tags
+
+
+@dashboard_panel
+class UpcomingEventsPanel(DashboardPanel):
+    """The dashboard's next events (Vietnamese pages, which hold the registrations) with seats taken."""
+
+    name = "upcoming_events"
+    template_name = "events/admin/panel_events.html"
+    order = 60
+    size = 5
+
+    def panel_context(self, request):
+        events = (
+            EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, end__gte=timezone.now())
+            .annotate(seats_taken=seats_subquery())
+            .order_by("start")[: self.size]
+        )
+        return {"events": list(events), "can_view_registrations": can_view_registrations(request.user)}
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()

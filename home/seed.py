@@ -20,6 +20,7 @@ from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from . import roles
 from .models import HomePage, SiteSettings, StandardPage
 
 ADMIN_USERNAME = "admin"
@@ -178,11 +179,33 @@ def home_pages():
     return home, home.get_translation(en()).specific
 
 
-def _ensure_admin(stdout):
+# The demo's team, one person per role (same password as the admin; local demo only). The given
+# name is the first name: Wagtail greets people by it, as Vietnamese colleagues address each other.
+DEMO_TEAM = [
+    ("bientap", "Hoa", "Nguyễn Thị", roles.EDITORS),
+    ("kiemduyet", "Minh", "Trần Văn", roles.MODERATORS),
+    ("sukien", "Lan", "Lê Thị", roles.EVENT_MANAGERS),
+]
+
+
+def _ensure_user(username, first_name, last_name, superuser=False):
     User = get_user_model()
-    if not User.objects.filter(username=ADMIN_USERNAME).exists():
-        User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD)
-        stdout.write(f"Created the admin user {ADMIN_USERNAME!r}.")
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(username, f"{username}@example.org", ADMIN_PASSWORD)
+    # Wagtail's account page cannot be saved without a name.
+    if (user.first_name, user.last_name) != (first_name, last_name):
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
+def _ensure_admin(stdout):
+    _ensure_user(ADMIN_USERNAME, "Quản trị viên", "Cổng thông tin", superuser=True)
+    for username, first_name, last_name, role in DEMO_TEAM:
+        _ensure_user(username, first_name, last_name).groups.add(roles.group(role))
+    stdout.write(f"Users: {ADMIN_USERNAME} and " + ", ".join(f"{u} ({r})" for u, _f, _l, r in DEMO_TEAM) + ".")
 
 
 def _ensure_home():

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import OrganisationChooserViewSet
 from .models import Area, Organisation
 
 
@@ -14,6 +15,8 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "name_en", "address"]
     # A plain database lookup: the embedded SQLite search backend fails on field-restricted searches.
     search_backend_name = None
+    chooser_viewset_class = OrganisationChooserViewSet
+    chooser_per_page = 30
 
 
 class AreaViewSet(SnippetViewSet):

@@ -106,6 +106,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py).
+    synchronised_fields = ["date", "category", "campaign", "image"]
 
     class Meta:
         verbose_name = _("news item")

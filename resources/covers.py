@@ -18,6 +18,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from pypdf import PdfReader
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,16 @@ FONT_PATHS = [
     "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
 ]
 PDFTOPPM_TIMEOUT = 20
+# Generated covers live in their own collection, which the image chooser leaves out (wagtail_hooks.py).
+COVERS_COLLECTION = "Ảnh bìa tạo tự động"
+
+
+def covers_collection(create=True):
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=COVERS_COLLECTION).first()
+    if collection is None and create:
+        collection = root.add_child(name=COVERS_COLLECTION)
+    return collection
 
 
 def _pdftoppm(pdf_path):
@@ -107,7 +118,7 @@ def cover_for_document(document):
     picture = _fit(picture) if picture is not None else drawn_cover(document.title)
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=82)
-    image = Image(title=title, file=ImageFile(buffer, name=f"cover-{key[:12]}.jpg"))
+    image = Image(title=title, file=ImageFile(buffer, name=f"cover-{key[:12]}.jpg"), collection=covers_collection())
     image.save()
     return image
 

@@ -6,7 +6,10 @@ own: a wrong row is reported with every problem it has and never stops the other
 """
 
 import csv
+import difflib
 import hashlib
+import io
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from network.models import Organisation
+from search.text import fold
 
 from .models import Audience, Level, LibraryPage, Licence, ResourceKind, ResourceLanguage, ResourcePage, Topic
 from .services import validate_resource
@@ -48,6 +52,10 @@ COLUMNS = [
 ]
 REQUIRED = ["identifier", "title", "summary", "kind"]
 LIST_SEPARATOR = ";"
+# Excel on Vietnamese Windows saves "CSV" with semicolons, and without "UTF-8" in the format's name
+# in the Windows Vietnamese code page.
+CSV_DELIMITERS = ",;\t"
+CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 
 
 @dataclass
@@ -56,9 +64,14 @@ class RowResult:
     identifier: str
     action: str = ""  # created, updated, unchanged, or "" when the row has errors
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    title: str = ""
 
     def error(self, column, message):
         self.errors.append((column, message))
+
+    def warn(self, column, message):
+        self.warnings.append((column, message))
 
 
 class ImportFileError(Exception):
@@ -72,8 +85,7 @@ def read_rows(path):
         raise ImportFileError(_("The file %(path)s does not exist.") % {"path": path})
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
+        rows = _csv_rows(path.read_bytes())
     elif suffix == ".xlsx":
         from openpyxl import load_workbook
 
@@ -98,6 +110,24 @@ def read_rows(path):
     ]
 
 
+def _csv_rows(data):
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(_("The file is not UTF-8 text: save it again as “CSV UTF-8”."))
+    text = unicodedata.normalize("NFC", text)  # cp1258 writes tones as combining marks
+    header = text.split("\n", 1)[0]
+    try:
+        dialect = csv.Sniffer().sniff(header, delimiters=CSV_DELIMITERS)
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
 def _choice(value, choices):
     wanted = value.strip().lower()
     for code, label in choices.choices:
@@ -110,17 +140,108 @@ def _choice(value, choices):
     return None
 
 
-def _terms(value, model):
-    terms = {}
-    for term in model.objects.all():
-        for key in (term.slug, term.name, term.name_en):
-            if key:
-                terms[key.lower()] = term
-    found, unknown = [], []
-    for name in filter(None, (part.strip() for part in value.split(LIST_SEPARATOR))):
-        term = terms.get(name.lower())
-        (found if term else unknown).append(term or name)
-    return found, unknown
+def closest(name, candidates):
+    """The candidate nearest to a mistyped name, compared without accents or case; None if none is close."""
+    folded = {fold(candidate): candidate for candidate in candidates}
+    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.75)
+    return folded[match[0]] if match else None
+
+
+class Terms:
+    """Topics or audiences, found by slug, Vietnamese or English name, with or without accents."""
+
+    def __init__(self, model):
+        self.model = model
+        self.terms = {}
+        for term in model.objects.all():
+            for key in (term.slug, term.name, term.name_en):
+                if key:
+                    self.terms[fold(key)] = term
+
+    def find(self, value):
+        found, unknown = [], []
+        for name in filter(None, (part.strip() for part in value.split(LIST_SEPARATOR))):
+            term = self.terms.get(fold(name))
+            if term is None:
+                unknown.append(name)
+            elif term not in found:
+                found.append(term)
+        return found, unknown
+
+    def unknown_message(self, names):
+        parts = []
+        for name in names:
+            near = closest(name, [t.name for t in set(self.terms.values())])
+            parts.append(
+                _("“%(name)s” (did you mean “%(near)s”?)") % {"name": name, "near": near} if near else f"“{name}”"
+            )
+        return _("Unknown: %(names)s. Add them under Library › %(list)s first, or correct the file.") % {
+            "names": ", ".join(parts),
+            "list": self.model._meta.verbose_name_plural,
+        }
+
+
+class Publishers:
+    """Organisations by name: exact, else the same name without accents, else unknown (never made up)."""
+
+    def __init__(self, create=False):
+        self.create = create
+        self.by_name = {}
+        self.by_folded = {}
+        for organisation in Organisation.objects.order_by("pk"):
+            self.by_name.setdefault(organisation.name, organisation)
+            self.by_folded.setdefault(fold(organisation.name), []).append(organisation)
+        self.created = {}
+
+    def resolve(self, name, result):
+        """The organisation, a name to create (when allowed), or None with the row's error or warning."""
+        if not name:
+            return None
+        if name in self.by_name:
+            return self.by_name[name]
+        same = self.by_folded.get(fold(name), [])
+        if len(same) == 1:
+            result.warn(
+                "publisher",
+                _("“%(name)s” was taken to be “%(organisation)s”.") % {"name": name, "organisation": same[0].name},
+            )
+            return same[0]
+        near = closest(name, self.by_name)
+        if self.create:
+            message = _("“%(name)s” is not in the organisations yet: it will be created.") % {"name": name}
+            if near:
+                message += " " + _("Is it not “%(near)s”?") % {"near": near}
+            result.warn("publisher", message)
+            return name
+        if near:
+            result.error(
+                "publisher",
+                _("Unknown organisation “%(name)s”. Did you mean “%(near)s”?") % {"name": name, "near": near},
+            )
+        else:
+            result.error(
+                "publisher",
+                _(
+                    "Unknown organisation “%(name)s”. Add it under Learning-city network › Organisations, "
+                    "or allow new publishers to be created."
+                )
+                % {"name": name},
+            )
+        return None
+
+    def forget(self, value):
+        """A row that made a publisher was rolled back, and the publisher with it."""
+        if isinstance(value, str) and value in self.created:
+            del self.created[value]
+            del self.by_name[value]
+
+    def get_or_create(self, value):
+        if not isinstance(value, str):
+            return value
+        if value not in self.created:
+            self.created[value] = Organisation.objects.create(name=value)
+            self.by_name[value] = self.created[value]
+        return self.created[value]
 
 
 def _positive(value, result, column, low=1, high=None):
@@ -165,9 +286,9 @@ def _file(value, base_dir, result):
     return path
 
 
-def parse_row(line, row, base_dir):
+def parse_row(line, row, base_dir, lookups):
     """The page fields a row asks for, and a result listing every problem found in it."""
-    result = RowResult(line=line, identifier=row.get("identifier", ""))
+    result = RowResult(line=line, identifier=row.get("identifier", ""), title=row.get("title", ""))
     for column in REQUIRED:
         if not row.get(column):
             result.error(column, _("This column is required."))
@@ -190,14 +311,11 @@ def parse_row(line, row, base_dir):
             )
         fields[column] = code
     related = {}
-    for column, model in (("topics", Topic), ("audiences", Audience)):
-        found, unknown = _terms(row.get(column, ""), model)
+    for column in ("topics", "audiences"):
+        terms = lookups[column]
+        found, unknown = terms.find(row.get(column, ""))
         if unknown:
-            result.error(
-                column,
-                _("Unknown: %(names)s. Known: %(known)s.")
-                % {"names": ", ".join(unknown), "known": ", ".join(model.objects.values_list("slug", flat=True))},
-            )
+            result.error(column, terms.unknown_message(unknown))
         related[column] = found
     fields["authors"] = row.get("authors", "")[:255]
     fields["accessibility_notes"] = row.get("accessibility_notes", "")
@@ -211,8 +329,7 @@ def parse_row(line, row, base_dir):
         except ValidationError:
             result.error("url", _("“%(value)s” is not a web address.") % {"value": url})
     fields["external_url"] = url
-    publisher = row.get("publisher", "")
-    related["publisher"] = publisher[:255]
+    related["publisher"] = lookups["publisher"].resolve(row.get("publisher", "")[:255], result)
     related["file"] = _file(row.get("file", ""), base_dir, result)
     related["english"] = {"title": row.get("title_en", "")[:255], "summary": row.get("summary_en", "")}
     return fields, related, result
@@ -264,16 +381,18 @@ def _save_english(page, english):
     return True
 
 
-def import_row(library, fields, related, result, dry_run):
+def import_row(library, fields, related, result, dry_run, publishers):
     existing = ResourcePage.objects.child_of(library).filter(identifier=result.identifier).first()
     page = existing.specific if existing else ResourcePage(identifier=result.identifier)
     if related["file"] is not None:
         fields["document"] = page.document if dry_run else _document(related["file"], fields["title"], page.document)
-    if related["publisher"]:
-        publisher = Organisation.objects.filter(name=related["publisher"]).first()
-        if publisher is None and not dry_run:
-            publisher = Organisation.objects.create(name=related["publisher"])
-        fields["publisher"] = publisher
+    if related["publisher"] is not None:
+        # A new publisher (only when allowed) exists in a dry run as an unsaved stand-in.
+        fields["publisher"] = (
+            Organisation(name=related["publisher"])
+            if dry_run and isinstance(related["publisher"], str)
+            else publishers.get_or_create(related["publisher"])
+        )
     changed = _apply(page, fields, related["topics"], related["audiences"])
     if dry_run and fields.get("document") is None and related["file"] is not None:
         # The file is checked already; stand in for it so that the kind's rules can be checked too.
@@ -303,15 +422,25 @@ def import_row(library, fields, related, result, dry_run):
         result.action = "updated"
 
 
-def import_resources(path, dry_run=False):
-    """Import every row of the file; returns one RowResult per row."""
+def import_resources(path, dry_run=False, create_publishers=False, progress=None):
+    """Import every row of the file; returns one RowResult per row.
+
+    Unknown publishers are errors unless ``create_publishers``; ``progress(done, total)`` is
+    called after each row.
+    """
     library = LibraryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if library is None:
         raise ImportFileError(_("Create the library page before importing resources."))
     base_dir = Path(path).resolve().parent
+    lookups = {
+        "topics": Terms(Topic),
+        "audiences": Terms(Audience),
+        "publisher": Publishers(create_publishers),
+    }
+    rows = read_rows(path)
     results, seen = [], {}
-    for line, row in read_rows(path):
-        fields, related, result = parse_row(line, row, base_dir)
+    for line, row in rows:
+        fields, related, result = parse_row(line, row, base_dir, lookups)
         if result.identifier in seen:
             result.error(
                 "identifier", _("Repeats the identifier of line %(line)s.") % {"line": seen[result.identifier]}
@@ -319,8 +448,24 @@ def import_resources(path, dry_run=False):
         seen.setdefault(result.identifier, line)
         if not result.errors:
             with transaction.atomic():
-                import_row(library, fields, related, result, dry_run)
+                import_row(library, fields, related, result, dry_run, lookups["publisher"])
                 if result.errors:
                     transaction.set_rollback(True)
+                    lookups["publisher"].forget(related["publisher"])
         results.append(result)
+        if progress is not None:
+            progress(len(results), len(rows))
     return results
+
+
+def summary(results, dry_run):
+    """The closing sentence of a run, and the number of rows with errors."""
+    counts = {action: sum(1 for r in results if r.action == action) for action in ("created", "updated", "unchanged")}
+    failed = sum(1 for r in results if r.errors)
+    text = _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(failed)s with errors.") % {
+        **counts,
+        "failed": failed,
+    }
+    if dry_run:
+        text = _("Dry run, nothing saved: %(summary)s") % {"summary": text}
+    return text, failed

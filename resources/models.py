@@ -1,9 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -261,6 +263,25 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["resources.LibraryPage"]
     subpage_types = []
+    # What translations share with the Vietnamese page (home/translations.py).
+    synchronised_fields = [
+        "kind",
+        "document",
+        "external_url",
+        "topics",
+        "audiences",
+        "level",
+        "language",
+        "licence",
+        "author_organisation",
+        "publisher",
+        "year",
+        "page_count",
+        "duration_minutes",
+        "cover_image",
+        "identifier",
+    ]
+    synchronised_children = {"gallery_images": ["image"]}
 
     class Meta:
         verbose_name = _("learning resource")
@@ -396,3 +417,49 @@ class ResourceCollectionItem(Orderable):
     )
 
     panels = [FieldPanel("resource")]
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """A spreadsheet uploaded in the admin: checked once (dry run), then imported once confirmed.
+
+    The file is kept outside the public media (``RESOURCES_IMPORT_ROOT``); both runs go through
+    the task queue and record their progress here, for the page that shows it.
+    """
+
+    file_name = models.CharField(_("file"), max_length=255)
+    sheet = models.CharField(max_length=255, editable=False)  # the spreadsheet, relative to the job's folder
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    dry_run = models.BooleanField(_("dry run"), default=True)
+    create_publishers = models.BooleanField(_("create new publishers"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    processed = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    results = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resource import")
+        verbose_name_plural = _("resource imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def is_finished(self):
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    @property
+    def percent(self):
+        return round(100 * self.processed / self.total) if self.total else 0

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchEntry(models.Model):
@@ -19,7 +20,7 @@ class SearchEntry(models.Model):
     language = models.CharField(_("language"), max_length=10, db_index=True)
     page_type = models.CharField(_("page type"), max_length=100)
     title = models.CharField(_("title"), max_length=255)
-    url = models.CharField(_("URL"), max_length=500)
+    url = models.CharField(pgettext_lazy("search entry", "URL"), max_length=500)
     date = models.DateField(_("date"), null=True, blank=True, db_index=True)
     # The page knows only the year of its date (a library resource's publication year).
     year_only = models.BooleanField(default=False)

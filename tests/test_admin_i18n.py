@@ -118,6 +118,25 @@ def test_admin_catalogue_leaves_the_project_apps_wording_alone():
     assert not own & admin, f"run make messages: {sorted(own & admin)[:10]}"
 
 
+# A generic word Wagtail shows in its admin and an app uses in its own sense: the app's use has a
+# context, so neither wording leaks into the other's screens.
+@pytest.mark.parametrize(
+    "msgid, admin, context, own",
+    [
+        ("Collections", "Bộ sưu tập", "library", "Tuyển tập"),
+        ("Collection", "Bộ sưu tập", "library", "Tuyển tập"),
+        ("Promote", "Quảng bá", "waiting list", "Chuyển lên"),
+        ("URL", "Địa chỉ URL", "search entry", "địa chỉ"),
+        ("label", "nhãn", "campaign target", "nội dung chỉ tiêu"),
+        ("Format", "Cách hiển thị", "event", "Hình thức"),
+        ("Breadcrumb", "Đường dẫn điều hướng", "public site", "Đường dẫn"),
+    ],
+)
+def test_a_word_wagtail_shares_with_an_app_reads_right_in_both(msgid, admin, context, own):
+    with translation.override("vi"):
+        assert (translation.gettext(msgid), translation.pgettext(context, msgid)) == (admin, own)
+
+
 # The catalogue's glossary (at its top): an English term, the Vietnamese every translation of it uses.
 GLOSSARY = {
     r"\bsnippets?\b": "nội dung dùng chung",

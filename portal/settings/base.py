@@ -434,6 +434,8 @@ RESOURCES_SENDFILE = os.environ.get("RESOURCES_SENDFILE", "").strip().lower()
 RESOURCES_SENDFILE_PREFIX = os.environ.get("RESOURCES_SENDFILE_PREFIX", "/protected-media/")
 # pdftoppm (Debian's poppler-utils) draws PDF covers; without it a cover is drawn from the title.
 RESOURCES_PDFTOPPM = os.environ.get("RESOURCES_PDFTOPPM", "pdftoppm")
+# Spreadsheets uploaded to the admin's import, kept out of the public media until imported.
+RESOURCES_IMPORT_ROOT = Path(os.environ.get("RESOURCES_IMPORT_ROOT", BASE_DIR / "var" / "imports"))
 
 # Events and registration (events/). Personal data of registrants is anonymised this many
 # days after the event (Decree 13/2023/NĐ-CP: keep it no longer than needed).

@@ -1,7 +1,9 @@
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from home import roles
 
 PASSWORD = "mat-khau-du-dai-2024"
 
@@ -20,14 +22,14 @@ def superuser(db):
 def editor(db):
     """An editor: uses the admin, sees no personal data."""
     user = User.objects.create_user("bientap", "bientap@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(roles.group(roles.EDITORS))
     return user
 
 
 @pytest.fixture
 def manager(db):
     user = User.objects.create_user("quanly", "quanly@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name="Event managers"))
+    user.groups.add(roles.group(roles.EVENT_MANAGERS))
     return user
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 
 from accounts import services
+from home import roles
 
 from .conftest import add_authenticator, code, enter_code, sign_in
 
@@ -73,7 +74,7 @@ def test_the_requirement_follows_a_group_permission_that_any_group_can_be_given(
     editor.groups.add(reviewers)
     editor = type(editor).objects.get(pk=editor.pk)
     assert services.must_use_two_factor(editor)
-    event_managers = Group.objects.get(name="Event managers")
+    event_managers = roles.group(roles.EVENT_MANAGERS)
     assert event_managers.permissions.filter(codename="require_two_factor").exists()
 
 

@@ -1,11 +1,12 @@
 import re
 from pathlib import Path
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from playwright.sync_api import expect
 
 from events import services
 from events.models import Registration, RegistrationMode, RegistrationStatus
+from home import roles
 from network.models import OrganisationKind
 from tests.factories.events import EventPageFactory, add_quota, person
 from tests.factories.network import OrganisationFactory
@@ -88,7 +89,7 @@ def test_organiser_exports_the_list(page, assert_accessible, event_index, live_s
     services.register(event, person(1))
     services.register(event, person(2))
     user = User.objects.create_user("quanly", "quanly@example.org", "mat-khau-123")
-    user.groups.add(Group.objects.get_or_create(name="Event managers")[0])
+    user.groups.add(roles.group(roles.EVENT_MANAGERS))
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "view_registration", "change_registration"])
     )

@@ -30,7 +30,7 @@ def test_campaign_workflow_applies_to_campaigns_and_is_idempotent(campaign):
     assert workflow.name == "Duyệt chiến dịch"
     tasks = list(workflow.tasks.specific())
     assert [t.name for t in tasks] == ["Nhóm kiểm duyệt xem xét chiến dịch"]
-    assert [g.name for g in tasks[0].groups.all()] == ["Moderators"]
+    assert [g.name for g in tasks[0].groups.all()] == ["Kiểm duyệt viên"]
     assert WorkflowPage.objects.filter(page=index).count() == 1
 
 

@@ -3,13 +3,14 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
 from events import services
 from events.models import DelegateRole, RegistrationMode, RegistrationStatus
+from home import roles
 from network.models import OrganisationKind
 from tests.factories.events import EventPageFactory, add_question, add_quota, delegates_request, person
 from tests.factories.network import OrganisationFactory
@@ -34,7 +35,7 @@ def agency():
 @pytest.fixture
 def manager(db):
     user = User.objects.create_user("quanly", "quanly@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Event managers"))
+    user.groups.add(roles.group(roles.EVENT_MANAGERS))
     return user
 
 
@@ -53,7 +54,7 @@ def assert_refused(response):
 
 
 def test_event_managers_group_is_created_by_migration():
-    group = Group.objects.get(name="Event managers")
+    group = roles.group(roles.EVENT_MANAGERS)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"access_admin", "view_registration", "change_registration", "add_registration"} <= codenames
 

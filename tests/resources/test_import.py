@@ -23,8 +23,11 @@ def run(path, *args):
 
 
 def test_sample_file_imports_and_a_second_run_changes_nothing(library, en_home_page):
-    output = run(SAMPLES / "resources.csv")
-    assert "3 tạo mới, 0 cập nhật, 0 không đổi, 0 có lỗi." in output
+    # Its publishers are not organisations yet: they are created only when asked for.
+    with pytest.raises(CommandError, match="1 tạo mới, 0 cập nhật, 0 không đổi, 2 có lỗi"):
+        run(SAMPLES / "resources.csv")
+    output = run(SAMPLES / "resources.csv", "--create-publishers")
+    assert "2 tạo mới, 0 cập nhật, 1 không đổi, 0 có lỗi." in output
     plan = ResourcePage.objects.get(identifier="MAU-001", locale__language_code="vi")
     assert plan.document.file_extension == "pdf"
     assert {t.slug for t in plan.topics.all()} == {"chinh-sach-xa-hoi-hoc-tap", "ky-nang-so"}
@@ -40,7 +43,7 @@ def test_sample_file_imports_and_a_second_run_changes_nothing(library, en_home_p
 
 
 def test_dry_run_reports_and_saves_nothing(library):
-    output = run(SAMPLES / "resources.csv", "--dry-run")
+    output = run(SAMPLES / "resources.csv", "--dry-run", "--create-publishers")
     assert "Dòng 2 (MAU-001): sẽ được tạo mới" in output
     assert "Chạy thử, không lưu gì: 3 tạo mới" in output
     assert not ResourcePage.objects.exists()

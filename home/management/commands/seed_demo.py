@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 
-from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME
+from home import roles
+from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_TEAM
 
 # The site shell first, then each feature app that ships demo content in its seed.py.
 SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "evaluation", "search"]
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(f"Admin: {admin_url}  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        team = ", ".join(f"{username} ({roles.NAMES[role]})" for username, _first, _last, role in DEMO_TEAM)
+        self.stdout.write(f"Demo team, same password: {team}")
         self.stdout.write(
             "The admin asks superusers for a second factor: at the first sign-in, scan the QR code it shows "
             "with an authenticator app (Google Authenticator, FreeOTP, 2FAS …), "

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0002_locales'),
+        ('home', '0004_vietnamese_roles'),
     ]
 
     operations = [
