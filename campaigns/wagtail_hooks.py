@@ -1,3 +1,4 @@
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -6,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.sections import PageSection
 
 from . import services
-from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
+from .models import CampaignKind, CampaignPage, CampaignTarget, StoryIndexPage, StoryPage
 
 HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
@@ -37,7 +38,7 @@ def featured_campaign_context(page, request):
     return {
         "campaign": campaign,
         "status": campaign.status(today),
-        "targets": list(campaign.targets.all()),
+        "targets": services.with_achieved(campaign.targets.all()),
         "index": index,
     }
 
@@ -77,3 +78,25 @@ def campaign_stories_section():
     return PageSection(
         order=20, template="campaigns/includes/campaign_stories_section.html", get_context=campaign_stories_context
     )
+
+
+@hooks.register("portal_indicator_targets")
+def indicator_targets(area_ids, years):
+    """The targets of live campaigns (in the current language) set on an indicator's figures."""
+    pages = CampaignPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    targets = CampaignTarget.objects.filter(
+        indicator__isnull=False, area_id__in=area_ids, year__in=years, page__in=pages
+    ).select_related("page")
+    return [
+        {
+            "indicator_id": target.indicator_id,
+            "area_id": target.area_id,
+            "year": target.year,
+            "value": target.target_value,
+            "display": target.display_target,
+            "label": target.label,
+            "campaign": target.page.title,
+            "url": target.page.url,
+        }
+        for target in targets
+    ]
