@@ -1,27 +1,31 @@
 """What the public dashboard, its downloads and the figures API show, from the request's parameters.
 
-Query count stays flat in the number of areas: the area graph (two queries), the periods and
-indicators (two), the stored figures of the areas shown (one or two), their names (one) and the
-targets (one or two).
+Query count stays flat in the number of areas: the periods with their provinces and indicators
+(three), the area and its parents (one), the areas below it (one), its succession links (one), the
+stored figures shown (one) and the campaign targets (one or two).
 """
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.utils import formats, timezone
+from django.db.models import Q
+from django.db.models.fields.json import KT
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from network.models import Area, AreaLevel
+from network.models import Area, AreaLevel, valid_on_q
 from network.services import AreaGraph
 
 from . import charts
 from .figures import Lookup, columns, ensure_built, read, shown_indicators
-from .models import Indicator, IndicatorKind, Period
+from .models import AreaFigure, Indicator, IndicatorKind, Period
 from .targets import source_line, targets_for
 
-ROWS_PER_PAGE = 100
+ROWS_PER_PAGE = 50
 BASES = ("time", "today")
 
 
@@ -88,6 +92,10 @@ class Dashboard:
     children_with_figures: int = 0
     provinces: list = field(default_factory=list)
     framework_years: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    paginate: bool = True
+    per_page: int = ROWS_PER_PAGE
+    page_number: object = None
     figures: object = None
     indicators: list = field(default_factory=list)
 
@@ -111,10 +119,12 @@ def _int(value, default=None):
         return default
 
 
-def build(indicator_set_id, params, default_area_id=None, paginate=True, framework_set_id=None):
+def build(indicator_set_id, params, default_area_id=None, paginate=True, framework_set_id=None, per_page=ROWS_PER_PAGE):
     """The dashboard for ``params`` (year, area code, basis, sort, order, page), or one without periods.
 
-    ``framework_set_id``: the set of the report to UNESCO, whose years the page links to."""
+    ``framework_set_id``: the set of the report to UNESCO, whose years the page links to. An area read
+    in its own year needs no area graph: its figures and its children's are stored; the graph is only
+    built for figures seen through another year's map."""
     found = list(
         Period.objects.filter(
             indicator_set_id__in=[indicator_set_id, framework_set_id], year__lte=timezone.localdate().year + 1
@@ -124,61 +134,50 @@ def build(indicator_set_id, params, default_area_id=None, paginate=True, framewo
         .order_by("year")
     )
     periods = [p for p in found if p.indicator_set_id == indicator_set_id]
-    board = Dashboard(indicator_set=None, periods=periods)
+    board = Dashboard(
+        indicator_set=None, periods=periods, paginate=paginate, page_number=params.get("page"), per_page=per_page
+    )
     board.framework_years = [p.year for p in found if p.indicator_set_id == framework_set_id]
     if not periods:
         return board
     board.indicator_set = periods[0].version.indicator_set
-    graph = AreaGraph()
     indicators_by_version = _indicators(periods)
-    lookup = Lookup(graph, indicators_by_version)
-    ensure_built(periods, graph)
+    lookup = Lookup(AreaGraph, indicators_by_version)
+    ensure_built(periods, lambda: lookup.graph)
     board.period = _choose_period(periods, _int(params.get("year")))
     board.indicators = indicators_by_version[board.period.version_id]
-    codes = {graph.nodes[a].code: a for a in graph.nodes}
-    covered = {a.pk for p in periods for a in p.areas.all()}
-    area_id = codes.get(params.get("area", "")) or default_area_id
-    if area_id not in graph.nodes:
-        area_id = min(covered, key=lambda a: graph.nodes[a].code) if covered else None
-    if area_id is None:
+    provinces = {a.pk: a for p in periods for a in p.areas.all()}
+    board.provinces = sorted(provinces.values(), key=lambda a: a.name)
+    area = _area(params.get("area", ""), default_area_id, board.provinces)
+    if area is None:
         return board
+    board.area = area
+    board.area_path = _path(area)
     board.basis = params.get("basis") if params.get("basis") in BASES else "time"
     day = board.period.reference_day
-    if board.basis == "today" or not graph.valid_on(area_id, day):
-        board.ref_day = graph.reference_day_of(area_id)
-    else:
-        board.ref_day = day
-    children = sorted(
-        (c for c in graph.children[area_id] if graph.valid_on(c, board.ref_day)), key=lambda c: graph.nodes[c].code
-    )
-    path = list(reversed(graph.ancestors(area_id)))
-    related = _related_areas(graph, area_id)
-    areas = Area.objects.in_bulk({*path, *children, *related, *covered})
-    board.area = areas[area_id]
-    board.area_path = [areas[a] for a in path]
-    board.provinces = sorted((areas[a] for a in covered), key=lambda a: a.name)
-
-    lookup.load(periods, [area_id], [board.period] if board.ref_day == day else [], children)
-    board.figures = lookup.get(board.period, area_id, board.ref_day)
+    board.ref_day = day if board.basis == "time" and area.is_valid_on(day) else _reference_day_of(area)
+    board.columns = columns(board.indicators)
+    shown_ids = _order(board, lookup, params, paginate)
+    lookup.load(periods, [area.pk], [board.period] if board.ref_day == day else [], shown_ids)
+    board.figures = lookup.get(board.period, area.pk, board.ref_day)
     recognised = lookup.recognised_titles(board.period)
     board.source = source_line(board.period, board.figures, recognised)
-    targets = targets_for(indicator_set_id, [area_id], board.years)
+    targets = targets_for(indicator_set_id, [area.pk], board.years)
     shown = shown_indicators(board.indicators)
     parts = {code for i in shown if i.kind == IndicatorKind.RATE for code in (i.numerator, i.denominator)}
     board.cards = [
         Card(
             read(indicator, board.figures),
             source_line(board.period, board.figures, recognised, indicator),
-            _first(targets.get((indicator.code, area_id, board.period.year))),
+            _first(targets.get((indicator.code, area.pk, board.period.year))),
         )
         for indicator in shown
         if indicator.code not in parts
         and (indicator.kind != IndicatorKind.YES_NO or board.figures.values.get(f"{indicator.code}|n"))
     ]
-    board.columns = columns(board.indicators)
-    _rows(board, lookup, children, areas, params, paginate)
-    _trend(board, lookup, graph, area_id, indicators_by_version, targets)
-    board.notes = _notes(graph, areas, board, area_id)
+    _rows(board, lookup)
+    _trend(board, lookup, area, indicators_by_version, targets)
+    board.notes = _notes(lookup, board, area)
     return board
 
 
@@ -204,46 +203,161 @@ def _first(targets):
     return targets[0] if targets else None
 
 
-def _related_areas(graph, area_id):
-    node = graph.nodes[area_id]
-    related = set(node.successors) | set(node.predecessors)
-    for predecessor in node.predecessors:
-        related.update(graph.nodes[predecessor].predecessors)
-    return related
+class Place:
+    """An area as a row of the table shows it (lighter than the model, whose rows can number thousands)."""
+
+    __slots__ = ("code", "level", "name", "name_en", "pk")
+
+    def __init__(self, pk, code, name, name_en, level):
+        self.pk, self.code, self.name, self.name_en, self.level = pk, code, name, name_en, level
+
+    @property
+    def label(self):
+        return self.name_en if translation.get_language() == "en" and self.name_en else self.name
 
 
-def _rows(board, lookup, children, areas, params, paginate):
-    if not children:
-        return
-    levels = {lookup.graph.nodes[c].level for c in children}
-    board.children_level = AreaLevel(levels.pop()).label if len(levels) == 1 else ""
-    rows = []
-    for child in children:
-        figures = lookup.get(board.period, child, board.ref_day)
-        readings = [read(indicator, figures) for indicator in board.columns]
-        rows.append(Row(areas[child], readings, figures))
-    board.children_with_figures = sum(1 for r in rows if r.has_figures)
-    codes = {c.code for c in board.columns}
+def _area(code, default_area_id, provinces):
+    """The area asked for by its code, else the page's city, else the first province with figures."""
+    wanted = Q(code=code) if code else Q(pk__in=[])
+    if default_area_id:
+        wanted |= Q(pk=default_area_id)
+    found = list(Area.objects.select_related("parent__parent").filter(wanted))
+    chosen = next((a for a in found if a.code == code), None) or next(iter(found), None)
+    return chosen or (provinces[0] if provinces else None)
+
+
+def _path(area):
+    path = []
+    while area is not None:
+        path.append(area)
+        area = area.parent
+    return list(reversed(path))
+
+
+def _reference_day_of(area):
+    """A day on which the area is in force: today, or its last day, or its first."""
+    today = timezone.localdate()
+    if area.is_valid_on(today):
+        return today
+    if area.valid_until is not None and area.valid_until < today:
+        return area.valid_until
+    return area.valid_from
+
+
+def _children(area, day, ids=None):
+    places = Area.objects.filter(valid_on_q(day), parent=area) if ids is None else Area.objects.filter(pk__in=ids)
+    return [Place(**row) for row in places.order_by("code").values("pk", "code", "name", "name_en", "level")]
+
+
+def _order(board, lookup, params, paginate):
+    """Sorts the areas below by the chosen column; returns those whose figures the page shows.
+
+    The sort reads only the chosen figure of each area, straight from the stored figures, and the
+    order is cached until the next approval: a province of 3,000 communes shows its first 50
+    without reading all their figures."""
+    codes = {c.code: c for c in board.columns}
     board.sort = params.get("sort") if params.get("sort") in codes else "name"
     board.order = "desc" if params.get("order") == "desc" else "asc"
+    stored_map = board.ref_day == board.period.reference_day and not lookup.recognised_titles(board.period)
+    if not (paginate and stored_map):
+        board.children = _children(board.area, board.ref_day)
+        _level(board, board.children)
+        return [c.pk for c in board.children]
+    key = ":".join(
+        map(str, ("reports:order", board.period.pk, board.period.figures_stamp, board.area.pk, board.sort, board.order))
+    )
+    key += ":" + translation.get_language()
+    order = cache.get(key)
+    children = None
+    if order is None:
+        children = _children(board.area, board.ref_day)
+        order = _sorted_ids(board, children, codes.get(board.sort))
+        cache.set(key, order, settings.REPORTS_FIGURES_CACHE_SECONDS)
+    board.children_level, board.children_with_figures = order["level"], order["with_figures"]
+    board.page = Paginator(order["ids"], board.per_page).get_page(params.get("page"))
+    ids = list(board.page.object_list)
+    if children is not None:
+        places = {c.pk: c for c in children}
+    else:
+        places = {c.pk: c for c in _children(board.area, board.ref_day, ids)}
+    board.page.object_list = [places[i] for i in ids]
+    return ids
+
+
+def _level(board, children):
+    levels = {c.level for c in children}
+    board.children_level = AreaLevel(levels.pop()).label if len(levels) == 1 else ""
+
+
+def _sorted_ids(board, children, indicator):
+    keys = sort_keys(board.period, board.area, indicator)
+    descending = board.order == "desc"
     if board.sort == "name":
-        rows.sort(key=lambda r: r.area.name, reverse=board.order == "desc")
+        ordered = sorted(children, key=lambda c: c.label, reverse=descending)
+    else:
+        present = [c for c in children if keys.get(c.pk, (None,))[0] is not None]
+        missing = [c for c in children if keys.get(c.pk, (None,))[0] is None]
+        present.sort(key=lambda c: (keys[c.pk][0], c.label), reverse=descending)
+        ordered = present + sorted(missing, key=lambda c: c.label)
+    _level(board, children)
+    return {
+        "ids": [c.pk for c in ordered],
+        "level": str(board.children_level),
+        "with_figures": sum(1 for _key, has_figures in keys.values() if has_figures),
+    }
+
+
+def sort_keys(period, area, indicator):
+    """{area id: (value of the indicator or None, has approved figures)} of the areas just below
+    ``area`` in the period's own map, read in one query."""
+    fields = ["area_id", "sources", "reported"]
+    if indicator is not None and indicator.kind == IndicatorKind.RATE:
+        fields += [KT(f"values__{indicator.code}|n"), KT(f"values__{indicator.code}|d")]
+    elif indicator is not None:
+        fields += [KT(f"values__{indicator.code}")]
+    keys = {}
+    for row in AreaFigure.objects.filter(period=period, area__parent=area).values_list(*fields):
+        area_id, sources, reported, *parts = row
+        key = None
+        if len(parts) == 2 and parts[0] is not None and parts[1] not in (None, "0", 0):
+            key = float(parts[0]) / float(parts[1])
+        elif len(parts) == 1 and parts[0] is not None:
+            key = float(parts[0])
+        keys[area_id] = (key, bool(sources or reported))
+    return keys
+
+
+def _rows(board, lookup):
+    """The rows the page shows (or, for a download, every row), with their figures."""
+    places = board.page.object_list if board.page is not None else board.children
+    rows = []
+    for place in places:
+        figures = lookup.get(board.period, place.pk, board.ref_day)
+        rows.append(Row(place, [read(indicator, figures) for indicator in board.columns], figures))
+    if board.page is not None:
+        board.page.object_list = rows
+        board.rows = rows
+        return
+    board.children_with_figures = sum(1 for r in rows if r.has_figures)
+    if board.sort == "name":
+        rows.sort(key=lambda r: r.area.label, reverse=board.order == "desc")
     else:
         present = [r for r in rows if r.reading(board.sort).sort_key is not None]
         missing = [r for r in rows if r.reading(board.sort).sort_key is None]
-        present.sort(key=lambda r: (r.reading(board.sort).sort_key, r.area.name), reverse=board.order == "desc")
-        rows = present + sorted(missing, key=lambda r: r.area.name)
+        present.sort(key=lambda r: (r.reading(board.sort).sort_key, r.area.label), reverse=board.order == "desc")
+        rows = present + sorted(missing, key=lambda r: r.area.label)
     board.rows = rows
-    if paginate:
-        board.page = Paginator(rows, ROWS_PER_PAGE).get_page(params.get("page"))
+    if board.paginate:
+        board.page = Paginator(rows, board.per_page).get_page(board.page_number)
 
 
-def _trend(board, lookup, graph, area_id, indicators_by_version, targets):
+def _trend(board, lookup, area, indicators_by_version, targets):
     trend_codes = [i.code for i in board.columns]
     board.trend_indicators = board.columns
     for period in board.periods:
-        ref_day = board.ref_day if board.basis == "today" else None
-        figures = lookup.get(period, area_id, ref_day)
+        day = period.reference_day
+        ref_day = day if board.basis == "time" and area.is_valid_on(day) else _reference_day_of(area)
+        figures = lookup.get(period, area.pk, ref_day)
         by_code = {i.code: i for i in indicators_by_version[period.version_id]}
         readings = {code: read(by_code[code], figures) for code in trend_codes if code in by_code}
         board.trend.append(TrendPoint(period.year, readings, figures.recomputed))
@@ -256,7 +370,7 @@ def _trend(board, lookup, graph, area_id, indicators_by_version, targets):
             )
             for point in board.trend
         ]
-        goal = _first(targets.get((indicator.code, area_id, board.period.year)))
+        goal = _first(targets.get((indicator.code, area.pk, board.period.year)))
         board.charts.append(
             {
                 "indicator": indicator,
@@ -269,44 +383,37 @@ def _trend(board, lookup, graph, area_id, indicators_by_version, targets):
         )
 
 
-def _notes(graph, areas, board, area_id):
+def _notes(lookup, board, area):
     """What a reader needs to know about the area's boundaries over time."""
+    links = Area.successors.through.objects.filter(Q(from_area=area) | Q(to_area=area)).select_related(
+        "from_area", "to_area"
+    )
+    predecessors = [link.from_area for link in links if link.to_area_id == area.pk]
+    successors = [link.to_area for link in links if link.from_area_id == area.pk]
     notes = []
-    node = graph.nodes[area_id]
-    area = areas[area_id]
-    merged = [areas[p] for p in node.predecessors if p in areas and graph.nodes[p].level == node.level]
+    merged = [p for p in predecessors if p.level == area.level and p.valid_until]
     if merged:
         notes.append(
             _("Since %(date)s %(area)s also covers the former %(areas)s.")
             % {
-                "date": _date(min(graph.nodes[p].valid_until for p in node.predecessors) + datetime.timedelta(days=1)),
+                "date": _date(min(p.valid_until for p in merged) + datetime.timedelta(days=1)),
                 "area": area.label,
-                "areas": ", ".join(a.label for a in merged),
+                "areas": ", ".join(p.label for p in merged),
             }
         )
-    elif node.valid_from and node.predecessors:
+    elif area.valid_from and predecessors:
         notes.append(
             _("%(area)s was formed on %(date)s from %(areas)s. Earlier years are recomputed for its boundaries.")
-            % {
-                "area": area.label,
-                "date": _date(node.valid_from),
-                "areas": ", ".join(areas[p].label for p in node.predecessors if p in areas),
-            }
+            % {"area": area.label, "date": _date(area.valid_from), "areas": ", ".join(p.label for p in predecessors)}
         )
-    if node.valid_until:
+    if area.valid_until:
         notes.append(
             _("%(area)s existed until %(date)s; its territory now belongs to %(areas)s.")
-            % {
-                "area": area.label,
-                "date": _date(node.valid_until),
-                "areas": ", ".join(areas[s].label for s in node.successors if s in areas),
-            }
+            % {"area": area.label, "date": _date(area.valid_until), "areas": ", ".join(s.label for s in successors)}
         )
-    if board.is_recomputed:
-        day = board.period.reference_day
-        partial = (
-            graph.partial_predecessors(area_id, day, board.ref_day) if graph.valid_on(area_id, board.ref_day) else []
-        )
+    if board.is_recomputed and area.is_valid_on(board.ref_day):
+        graph = lookup.graph
+        partial = graph.partial_predecessors(area.pk, board.period.reference_day, board.ref_day)
         if partial:
             names = ", ".join(sorted(graph.nodes[p].name for p in partial))
             notes.append(

@@ -21,10 +21,11 @@ title's recognised count comes from it; the eligible count stays what reporters 
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Q
 from wagtail import hooks
 
@@ -124,10 +125,14 @@ def rollup_period(period, graph, ref_day=None, indicators=None):
 
 
 def ensure_built(periods, graph=None):
-    """Rebuilds the stored figures of the periods whose approvals changed since they were built."""
+    """Rebuilds the stored figures of the periods whose approvals changed since they were built.
+
+    ``graph``: an ``AreaGraph``, or a function that makes one (only called when something is stale)."""
     stale = [p for p in periods if p.figures_built != p.figures_stamp]
+    if stale:
+        graph = graph() if callable(graph) else graph or AreaGraph()
     for period in stale:
-        _build(period, graph or AreaGraph())
+        _build(period, graph)
 
 
 @transaction.atomic
@@ -135,7 +140,10 @@ def _build(period, graph):
     locked = Period.objects.select_for_update().get(pk=period.pk)
     if locked.figures_built != locked.figures_stamp:
         rolled = rollup_period(locked, graph)
-        AreaFigure.objects.filter(period=locked).delete()
+        # One statement: Django's delete() would first read every row back (other apps listen to deletions).
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(AreaFigure._meta.db_table)
+            cursor.execute(f"DELETE FROM {table} WHERE period_id = %s", [locked.pk])
         AreaFigure.objects.bulk_create(
             [
                 AreaFigure(period=locked, area_id=a, values=f.values, sources=f.sources, reported=f.reported)
@@ -174,17 +182,25 @@ class Lookup:
     recomputed through the area's own map otherwise."""
 
     def __init__(self, graph, indicators_by_version):
-        self.graph = graph
+        """``graph``: an ``AreaGraph``, or a function that makes one: figures read in their own
+        year's map come from storage and need no graph, so a page that reads only those builds none."""
+        self._graph = graph
         self.indicators_by_version = indicators_by_version
         self._stored = {}
         self._recomputed = {}
         self._recognitions = {}
 
+    @property
+    def graph(self):
+        if callable(self._graph):
+            self._graph = self._graph()
+        return self._graph
+
     def load(self, periods, area_ids, *more):
         """Reads the stored figures of the areas in the periods; ``more``: further (periods, area ids)."""
         pairs = zip(more[::2], more[1::2], strict=True)
         groups = [(list(periods), list(area_ids)), *((list(p), list(a)) for p, a in pairs)]
-        ensure_built({p.pk: p for ps, _a in groups for p in ps}.values(), self.graph)
+        ensure_built({p.pk: p for ps, _a in groups for p in ps}.values(), lambda: self.graph)
         found = stored(groups)
         for group_periods, group_areas in groups:
             for period in group_periods:
@@ -275,7 +291,7 @@ class Reading:
     yes: int | None = None
     answered: int | None = None
 
-    @property
+    @cached_property
     def text(self):
         kind = self.indicator.kind
         if kind == IndicatorKind.YES_NO and self.answered is not None and self.value is None:

@@ -5,6 +5,7 @@ functions; figures for the public (roll-ups up the area tree) are in ``figures.p
 """
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -33,9 +34,15 @@ from .models import (
     Submission,
 )
 
+logger = logging.getLogger(__name__)
+
 REPORT_PERMISSION = "reports.report_figures"
 REVIEW_PERMISSION = "reports.review_figures"
 MANAGE_PERMISSION = "reports.manage_figures"
+# The groups the migration creates (0002_reporting_groups); a user's areas come from assignments.
+REPORTER_GROUP = "Cán bộ báo cáo số liệu"
+REVIEWER_GROUP = "Cán bộ duyệt số liệu"
+MANAGER_GROUP = "Quản trị số liệu"
 AREA_LEVELS = (ReportingLevel.PROVINCE, ReportingLevel.DISTRICT, ReportingLevel.COMMUNE)
 
 
@@ -559,7 +566,20 @@ def _log(submission, action, user, **data):
 
 
 def _bump_figures(period_id):
+    """The period's public figures change: a task rebuilds them once the approval is saved, so
+    that the first visitor does not wait for it."""
     Period.objects.filter(pk=period_id).update(figures_stamp=F("figures_stamp") + 1)
+    transaction.on_commit(lambda: _enqueue_rebuild(period_id))
+
+
+def _enqueue_rebuild(period_id):
+    from . import tasks
+
+    try:
+        tasks.rebuild_figures.enqueue(period_id)
+    except Exception:
+        # The approval is saved; the figures are rebuilt on the next visit instead.
+        logger.exception("Could not rebuild the figures of period %s", period_id)
 
 
 @transaction.atomic
@@ -777,8 +797,3 @@ def has_reports_access(user):
     return (Role.REPORTER in roles and user.has_perm(REPORT_PERMISSION)) or (
         Role.REVIEWER in roles and user.has_perm(REVIEW_PERMISSION)
     )
-
-
-REPORTER_GROUP = "Cán bộ báo cáo số liệu"
-REVIEWER_GROUP = "Cán bộ duyệt số liệu"
-MANAGER_GROUP = "Quản trị số liệu"

@@ -7,7 +7,7 @@ error; ``display`` writes a stored or computed value back in the reader's langua
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 
 from .models import IndicatorKind
@@ -104,13 +104,21 @@ def as_input(kind, value):
 
 
 def number(value, places=None):
-    """1234567 → “1.234.567” in Vietnamese, “1,234,567” in English."""
+    """1234567 → “1.234.567” in Vietnamese, “1,234,567” in English; 58.5 → “58,5” / “58.5”.
+
+    Python groups the digits and the language's separators are swapped in: a dashboard shows
+    hundreds of numbers, and Django's number_format is several times slower."""
     if value is None:
         return ""
-    value = Decimal(str(value))
-    if places is None:
-        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+    if not isinstance(value, int):
+        value = Decimal(str(value))
+        if places is None:
+            if value == value.to_integral_value():
+                value = int(value)
+            else:
+                places = max(0, -value.normalize().as_tuple().exponent)
+    text = f"{value:,}" if places is None else f"{value:,.{places}f}"
+    return text.translate({ord(","): get_format("THOUSAND_SEPARATOR"), ord("."): get_format("DECIMAL_SEPARATOR")})
 
 
 def percent(value):

@@ -111,6 +111,10 @@ def test_downloads_and_the_api_give_the_same_open_data(client, dashboard, figure
     assert data["areas"] == from_file["areas"]
     assert data["areas"][0]["values"]["GD-CN"] == 19 and data["areas"][0]["reports"] == 2
     assert data["years"] == [2024, 2026] and data["licence"] == "CC BY 4.0"
+    paged = json.loads(client.get("/api/figures/", {"year": 2026, "page_size": 3, "page": 2}).content)
+    assert (paged["count"], paged["pages"], paged["page"]) == (4, 2, 2)
+    assert [a["code"] for a in paged["areas"]] == ["79", reform["N4"].code]
+    assert paged["previous"].endswith("page=1") and paged["next"] is None
     english = json.loads(client.get("/api/figures/", {"lang": "en"}).content)
     assert english["set"]["name"] == "Learning title statistics"
 
