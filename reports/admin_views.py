@@ -4,6 +4,7 @@ Every view starts from the user's scope (``services.scope_for``): a ward reporte
 that ward's report, whatever address is typed; a reviewer only the reports below their area.
 """
 
+import datetime
 import uuid
 from functools import wraps
 
@@ -433,6 +434,7 @@ def import_figures(request, scope, period_id):
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
+            _forget_old_imports()
             name = private_storage.save(
                 f"imports/{uuid.uuid4().hex}.xlsx", ContentFile(form.cleaned_data["file"].read())
             )
@@ -445,6 +447,19 @@ def import_figures(request, scope, period_id):
             else:
                 private_storage.delete(name)
     return TemplateResponse(request, "reports/admin/import.html", context)
+
+
+def _forget_old_imports():
+    """Checked files wait for their confirmation for an hour at most; older ones go."""
+    try:
+        _folders, files = private_storage.listdir("imports")
+    except FileNotFoundError:
+        return
+    limit = timezone.now() - datetime.timedelta(seconds=IMPORT_MAX_AGE)
+    for name in files:
+        path = f"imports/{name}"
+        if private_storage.get_modified_time(path) < limit:
+            private_storage.delete(path)
 
 
 def _run_import(request, period, handle, scope, dry_run, context):

@@ -27,11 +27,13 @@ class VersionForm(WagtailAdminModelForm):
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
             sections.append({"code": data["code"], "indicators": indicators})
-        frozen, periods = None, []
+        frozen, periods, errors = None, [], []
         if self.instance.pk and self.instance.is_in_use:
             stored = IndicatorSetVersion.objects.get(pk=self.instance.pk)
             frozen, periods = version_structure(stored), list(stored.periods.all())
-        errors = structure_errors(sections, frozen, periods)
+            if (stored.indicator_set_id, stored.number) != (self.instance.indicator_set_id, self.instance.number):
+                errors.append(_("This version is in use: its set and number can no longer change."))
+        errors += structure_errors(sections, frozen, periods)
         for error in errors:
             self.add_error(None, error)
         return not errors

@@ -301,6 +301,26 @@ class Period(ClusterableModel):
         self.indicator_set_id = self.version.indicator_set_id
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if not self.version_id:
+            return
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        others = Period.objects.filter(indicator_set_id=self.version.indicator_set_id, year=self.year)
+        if others.exclude(pk=self.pk).exists():
+            errors["year"] = _("%(set)s already has a period for %(year)s.") % {
+                "set": self.version.indicator_set,
+                "year": self.year,
+            }
+        stored = Period.objects.filter(pk=self.pk).values("version_id", "year").first() if self.pk else None
+        changed = stored and (stored["version_id"], stored["year"]) != (self.version_id, self.year)
+        if changed and self.submissions.exists():
+            errors["version"] = _("Reports have been made in this period: its version and year can no longer change.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def reference_day(self):
         return reference_day(self.year)

@@ -70,6 +70,10 @@ def test_from_the_ward_officer_to_the_reviewer_to_the_public(
         page.get_by_text(re.compile(r"\(18\.000\) không được lớn hơn số gia đình thuộc diện đánh giá \(1\.800\)")).first
     ).to_be_visible()
     expect(field(page, "Số dòng họ được công nhận")).to_have_value("12")
+    # Wagtail fades its messages in: check the colours once they are shown in full.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.messages > ul')].every(e => getComputedStyle(e).opacity === '1')"
+    )
     assert_accessible(page)
 
     field(page, "Số gia đình được công nhận").fill("1.260")

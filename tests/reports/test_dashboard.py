@@ -182,7 +182,9 @@ def test_queries_stay_flat_in_the_number_of_areas(client, django_assert_max_num_
         client.get(page.url, {"sort": "GD-TL", "page": 3})
 
 
-def test_the_report_to_unesco_shows_approved_values_narratives_and_public_evidence(client, home_page, reform):
+@pytest.fixture
+def unesco(home_page, reform):
+    """The framework's 2025 period for the city, and a dashboard page that links to its report."""
     framework = framework_version()
     dashboard = DashboardPageFactory(
         parent=home_page,
@@ -190,7 +192,11 @@ def test_the_report_to_unesco_shows_approved_values_narratives_and_public_eviden
         framework_set=framework.indicator_set,
         area=reform["city"],
     )
-    year = period(framework, 2025, [reform["city"]], province=datetime.date(2025, 12, 15))
+    return dashboard, period(framework, 2025, [reform["city"]], province=datetime.date(2025, 12, 15))
+
+
+def test_the_report_to_unesco_shows_approved_values_narratives_and_public_evidence(client, unesco, reform):
+    dashboard, year = unesco
     answers = {
         "2.2-TT": "Mỗi phường có một trung tâm học tập cộng đồng.",
         "2.2.1-a": 168,
@@ -224,17 +230,10 @@ def test_the_report_to_unesco_shows_approved_values_narratives_and_public_eviden
     assert "Mỗi phường có một trung tâm" not in client.get(f"{dashboard.url}unesco/2025/").content.decode()
 
 
-def test_the_report_to_unesco_as_a_workbook(client, home_page, reform):
+def test_the_report_to_unesco_as_a_workbook(client, unesco, reform):
     from openpyxl import load_workbook
 
-    framework = framework_version()
-    dashboard = DashboardPageFactory(
-        parent=home_page,
-        indicator_set=framework.indicator_set,
-        framework_set=framework.indicator_set,
-        area=reform["city"],
-    )
-    year = period(framework, 2025, [reform["city"]], province=datetime.date(2025, 12, 15))
+    dashboard, year = unesco
     report(year, reform["city"], {"2.2.1-a": 168, "1.1-TT": "Lớp xóa mù chữ duy trì ở mọi phường."})
     response = client.get(f"{dashboard.url}unesco/2025/xlsx/")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")

@@ -170,3 +170,37 @@ def test_a_new_version_never_changes_the_figures_of_periods_that_used_an_older_o
     rate = next(i for i in indicators if i.code == "GD-TL")
     figures = Lookup(AreaGraph(), {old.version_id: indicators}).get(old, reform["city"].pk)
     assert read(rate, figures).value == 50
+
+
+def period_form(version, year, area, **extra):
+    return nested_form_data(
+        {
+            "version": version.pk,
+            "year": year,
+            "areas": area.pk,
+            "notes": "",
+            "deadlines": inline_formset([{"level": "commune", "due": "2026-11-15", "ORDER": 1, "DELETE": ""}]),
+            **extra,
+        }
+    )
+
+
+def test_a_period_per_set_and_year_and_its_version_stays_once_reports_exist(client, version, reform):
+    client.force_login(user("quantri", services.MANAGER_GROUP))
+    add = reverse("wagtailsnippets_reports_period:add")
+    assert client.post(add, period_form(version, 2026, reform["city"])).status_code == 302
+    twice = client.post(add, period_form(version, 2026, reform["city"]))
+    assert twice.status_code == 200
+    assert "Thống kê danh hiệu học tập đã có kỳ báo cáo năm 2026." in twice.content.decode()
+    used = version.periods.get(year=2026)
+    report(used, reform["N1"], titles(GD=(1, 2)))
+    newer = services.copy_version(version)
+    edit = reverse("wagtailsnippets_reports_period:edit", args=[used.pk])
+    data = period_form(newer, 2026, reform["city"])
+    data["deadlines-0-id"] = used.deadlines.get().pk
+    data["deadlines-INITIAL_FORMS"] = 1
+    refused = client.post(edit, data)
+    assert refused.status_code == 200
+    assert "không thể đổi phiên bản và năm" in refused.content.decode()
+    used.refresh_from_db()
+    assert used.version == version
