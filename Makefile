@@ -25,9 +25,13 @@ $(AXE): package.json package-lock.json
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 
+# The task worker (outgoing mail, background work) runs beside the server and stops with it.
 run: setup
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install $(AXE)
@@ -42,8 +46,13 @@ format: install
 	$(BIN)/ruff format .
 
 # Needs GNU gettext; the compiled .mo files are committed so that running the site does not.
+# makemessages files strings found outside an app under LOCALE_PATHS[0], the admin catalogue,
+# and --no-obsolete would then empty it: the folders without a catalogue of their own are ignored.
+# admin_messages brings portal/admin_locale in step with the installed Wagtail and Django.
 messages: install
-	$(BIN)/python manage.py makemessages --locale vi --ignore '.venv/*' --ignore 'node_modules/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale vi --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' \
+		--ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'static/*' --ignore 'var/*' --ignore manage.py
+	$(BIN)/python manage.py admin_messages
 	$(BIN)/python manage.py compilemessages --locale vi --ignore '.venv/*'
 
 clean:

@@ -6,6 +6,7 @@ reach them: they show personal data.
 
 import csv
 import io
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -235,10 +236,22 @@ def _export_rows(event):
     return header, rows
 
 
+FORMULA_TRIGGERS = "=+-@\t\r＝＋－＠"
+# A trigger at the start of the text or after anything a spreadsheet may split a CSV line on:
+# Excel with Vietnamese regional settings splits on ";", so "Không;=HYPERLINK(…)" would become a
+# cell of its own that starts with "=", whatever the writer quoted.
+_CSV_FORMULA = re.compile(r"(^|[,;\t\r\n\"])( *)([" + re.escape(FORMULA_TRIGGERS) + r"])")
+
+
 def _spreadsheet_safe(value):
     """A cell starting with = + - @ would run as a formula in Excel (CSV injection)."""
     value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in FORMULA_TRIGGERS else value
+
+
+def _csv_safe(value):
+    """Neutralise a formula wherever the cell might be split, not only at its start."""
+    return _CSV_FORMULA.sub(r"\1\2'\3", str(value))
 
 
 @permission_required(VIEW_PERMISSION)
@@ -252,7 +265,7 @@ def export(request, event_id, fmt):
         buffer.write("\ufeff")  # Excel opens UTF-8 (Vietnamese) correctly only with a BOM.
         writer = csv.writer(buffer)
         writer.writerow(header)
-        writer.writerows([[_spreadsheet_safe(cell) for cell in row] for row in rows])
+        writer.writerows([[_csv_safe(cell) for cell in row] for row in rows])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response

@@ -1,4 +1,7 @@
-"""The e-mails a registrant receives; sent after the transaction commits, failures only logged."""
+"""The e-mails a registrant receives, queued after the transaction commits.
+
+They go through the portal's outbox (portal/mail.py): a failing mail server delays them, never loses them.
+"""
 
 import io
 import logging
@@ -98,7 +101,7 @@ def build_message(registration, kind):
 
 
 def send_registration_mail(registration_id, kind):
-    """Never raises: the registration is saved already and stays valid whatever the mail server does."""
+    """Never raises: the registration is saved already and stays valid whatever happens to its mail."""
     try:
         registration = Registration.objects.select_related("event").get(pk=registration_id)
         if registration.anonymised_at:

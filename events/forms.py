@@ -37,11 +37,17 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-def organisation_field(event):
+def offered_organisations(event):
+    """The organisations the form lets a person choose: those of a kind some quota invites."""
     kinds = {q.organisation_kind for q in event.quotas.all()}
     queryset = Organisation.objects.order_by("kind", "name")
     if kinds and "" not in kinds:
         queryset = queryset.filter(kind__in=kinds)
+    return queryset
+
+
+def organisation_field(event):
+    queryset = offered_organisations(event)
     field = OrganisationChoiceField(queryset=queryset, label=_("Organisation"), empty_label=_("— Choose —"))
     # Grouped by kind, so that a school officer finds their school among the schools.
     labels = dict(OrganisationKind.choices)
@@ -153,6 +159,11 @@ class RegistrationForm(DelegateRowsMixin, forms.Form):
                 choices=[("", _("— Choose —")), ("yes", _("Yes")), ("no", _("No"))], widget=forms.Select, **common
             )
         return forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), **common)
+
+    def renew_key(self):
+        """Give the re-rendered form a key of its own: the submitted one belongs to a registration."""
+        self.data = self.data.copy()
+        self.data["idempotency_key"] = secrets.token_urlsafe(24)
 
     @property
     def is_spam(self):

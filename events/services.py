@@ -6,8 +6,8 @@ under that lock, never kept in a counter. On PostgreSQL the lock is a real row l
 (``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
 with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
 
-E-mails are queued with ``transaction.on_commit`` and a failing mail server is logged,
-never raised: a registration is never lost because of mail.
+E-mails are queued with ``transaction.on_commit`` into the portal's outbox, which retries when
+the mail server fails: a registration is never lost because of mail, nor its mail.
 """
 
 import logging
@@ -52,6 +52,11 @@ class RegistrationError(Exception):
 
 class RegistrationBusy(RegistrationError):
     """The event's lock could not be taken in time: nothing was saved, the person may retry."""
+
+
+class SubmissionReused(RegistrationError):
+    """The form's one-time key already made a registration with other details (a form restored by
+    a kiosk browser or a cache): nothing was saved, and nothing of the other registration is shown."""
 
 
 class EventState(StrEnum):
@@ -322,10 +327,9 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
     try:
         with transaction.atomic():
             event = lock_event(event)
-            if data.idempotency_key:
-                earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
-                if earlier is not None:
-                    return RegistrationResult(earlier, created=False)
+            earlier = _earlier_submission(event, data)
+            if earlier is not None:
+                return earlier
             _check_window(event, now, staff)
             if not data.consent and not staff:
                 raise RegistrationError(_("Please agree to the processing of your personal data."), field="consent")
@@ -370,12 +374,61 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
     except IntegrityError:
         # The unique constraints caught a duplicate the checks above could not see (only possible
         # if something wrote without taking the lock): answer as the checks would have.
-        if data.idempotency_key:
-            earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
-            if earlier is not None:
-                return RegistrationResult(earlier, created=False)
+        earlier = _earlier_submission(event, data)
+        if earlier is not None:
+            return earlier
         raise RegistrationError(_("This e-mail address is already registered for this event."), field="email") from None
     return RegistrationResult(registration, created=True)
+
+
+def _earlier_submission(event, data):
+    """The registration this very submission made before (a double click, a retry), or None.
+
+    The key alone proves nothing: a browser that restores a form sends the same key with another
+    person's details, who must not be shown the first person's private page.
+    """
+    if not data.idempotency_key:
+        return None
+    earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
+    if earlier is None:
+        return None
+    if _submitted_details(event, data) != _stored_details(event, earlier):
+        raise SubmissionReused(
+            _(
+                "This form has already been sent with other details, so it was not saved again. "
+                "Please check your details and send the form once more."
+            )
+        )
+    return RegistrationResult(earlier, created=False)
+
+
+def _submitted_details(event, data):
+    delegates = data.delegates if event.registration_mode == RegistrationMode.DELEGATES else []
+    organisation = data.organisation if event.registration_mode == RegistrationMode.DELEGATES else None
+    return (
+        (data.contact_name.strip(), normalise_email(data.email), data.phone.strip(), data.position.strip()),
+        organisation.pk if organisation else None,
+        list(data.answers),
+        [
+            (d.full_name.strip(), d.role, d.position.strip(), normalise_email(d.email), d.phone.strip())
+            for d in delegates
+        ],
+    )
+
+
+def _stored_details(event, registration):
+    delegates = []
+    if event.registration_mode == RegistrationMode.DELEGATES:
+        delegates = [
+            (a.full_name, a.role, a.position, normalise_email(a.email), a.phone)
+            for a in registration.attendees.order_by("pk")
+        ]
+    return (
+        (registration.contact_name, registration.email_normalised, registration.phone, registration.position),
+        registration.organisation_id,
+        list(registration.answers),
+        delegates,
+    )
 
 
 def _unique_reference():

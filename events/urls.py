@@ -5,5 +5,6 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
-    path("<str:token>/", views.manage_registration, name="manage"),
+    path("quan-ly/", views.manage_current, name="manage_current"),
+    path("<str:token>/", views.manage_link, name="manage"),
 ]

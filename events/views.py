@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,14 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from network.models import Organisation
+from portal import ratelimit
 
-from . import ratelimit, services
+from . import services
 from .emails import check_in_qr
-from .forms import DelegatesForm, RegistrationForm
+from .forms import DelegatesForm, RegistrationForm, offered_organisations
 from .ical import calendar, google_calendar_link
 from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
-from .services import EventState, RegistrationBusy, RegistrationError
+from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
 
 REGISTERING_STATES = (EventState.OPEN, EventState.WAITING_LIST)
 EVENTS_PER_PAGE = 12
@@ -234,7 +234,12 @@ def event_detail(request, page):
         language = translation.get_language() or settings.LANGUAGE_CODE
         if request.method == "POST":
             form = RegistrationForm(page, request.POST, language=language)
-            if not ratelimit.allow(request):
+            if not ratelimit.allow(
+                request,
+                "events-registration",
+                limit=settings.EVENTS_RATE_LIMIT,
+                window=settings.EVENTS_RATE_LIMIT_WINDOW,
+            ):
                 status = 429
                 form.add_error(
                     None, _("You have sent the form many times in a short while. Please wait a few minutes.")
@@ -248,11 +253,14 @@ def event_detail(request, page):
                 except RegistrationBusy as error:
                     status = 503
                     form.add_error(None, error.message)
+                except SubmissionReused as error:
+                    status = 409
+                    form.renew_key()
+                    form.add_error(None, error.message)
                 except RegistrationError as error:
                     _attach_error(form, error)
                 else:
-                    url = reverse("events:manage", kwargs={"token": result.registration.token})
-                    return redirect(f"{url}?new=1" if result.created else url)
+                    return open_registration(request, result.registration, new=result.created)
         else:
             form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
@@ -279,14 +287,27 @@ def event_detail(request, page):
 
 
 def organisation_quota(request, page):
-    """What one organisation may still send, for the form's live hint (progressive enhancement)."""
+    """What the organisation chosen in the form may still send, for the form's live hint.
+
+    The numbers tell how many delegates an organisation has registered, so this is no open
+    directory: it answers only the event's own open form (a POST with its CSRF token), only for
+    an organisation that form offers, and only so many times per visitor.
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not page.is_delegate_mode or services.event_state(page) not in REGISTERING_STATES:
+        raise Http404
+    if not ratelimit.allow(
+        request, "events-quota", limit=settings.EVENTS_QUOTA_RATE_LIMIT, window=settings.EVENTS_RATE_LIMIT_WINDOW
+    ):
+        return JsonResponse({"error": "rate_limited"}, status=429)
     registration_event = page.registration_event()
-    organisation_id = request.GET.get("organisation", "")
+    organisation_id = request.POST.get("organisation", "")
     if not organisation_id.isdigit():
         return JsonResponse({"error": "organisation"}, status=400)
-    organisation = get_object_or_404(Organisation, pk=int(organisation_id))
+    organisation = get_object_or_404(offered_organisations(registration_event), pk=int(organisation_id))
     usage = services.quota_usage(registration_event, organisation)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "organisation": organisation.name,
             "invited": bool(usage) or not registration_event.quotas.exists(),
@@ -296,19 +317,63 @@ def organisation_quota(request, page):
             ],
         }
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- The registrant's private link -------------------------------------------------------
+#
+# The link in the e-mails carries the registration's secret token in its path (it must work
+# without JavaScript, so the token cannot hide in a #fragment). Its first request trades the
+# token for a cookie of this browser session and redirects to /dang-ky/quan-ly/, an address
+# without the token: the page's own forms, reloads, bookmarks and history never show it, and an
+# access log sees it once per click (production scrubs it there: see the README).
+
+REGISTRATION_COOKIE = "portal_registration"
+REGISTRATION_COOKIE_SALT = "events.registration"
+
+
+def _registrations():
+    return Registration.objects.select_related("event", "organisation").prefetch_related(Prefetch("attendees"))
+
+
+def open_registration(request, registration, *, new=False):
+    """Redirect to the private page, which this browser may now open until it closes."""
+    url = reverse("events:manage_current")
+    response = redirect(f"{url}?new=1" if new else url)
+    response.set_signed_cookie(
+        REGISTRATION_COOKIE,
+        registration.token,
+        salt=REGISTRATION_COOKIE_SALT,
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def manage_registration(request, token):
-    registration = get_object_or_404(
-        Registration.objects.select_related("event", "organisation").prefetch_related(Prefetch("attendees")),
-        token=token,
-        anonymised_at__isnull=True,
-    )
+def manage_link(request, token):
+    """The link of the e-mails. A POST comes from a page opened before links moved the token out
+    of the address, and is answered as before."""
+    registration = get_object_or_404(_registrations(), token=token, anonymised_at__isnull=True)
+    if request.method == "POST":
+        return manage_registration(request, registration)
+    return open_registration(request, registration)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage_current(request):
+    token = request.get_signed_cookie(REGISTRATION_COOKIE, default=None, salt=REGISTRATION_COOKIE_SALT)
+    registration = _registrations().filter(token=token, anonymised_at__isnull=True).first() if token else None
+    if registration is None:
+        return TemplateResponse(request, "events/registration_link_needed.html", status=404)
+    return manage_registration(request, registration)
+
+
+def manage_registration(request, registration):
     event = registration.event
     now = timezone.now()
     delegates_form = None

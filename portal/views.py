@@ -1,3 +1,5 @@
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
@@ -24,6 +26,8 @@ def page_not_found(request, exception):
     return django_page_not_found(request, exception, template_name="404.html")
 
 
+@csp_update({"style-src": UNSAFE_INLINE})
 def server_error(request):
     # Rendered without a request context: whatever broke may be what a context processor needs.
+    # So it carries its few styles inline, the one page whose policy allows that.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,6 +1,6 @@
 """Shared fixtures: the site tree, and the gates for tests that need real services.
 
-Tests that need PostgreSQL or Elasticsearch skip with a visible reason when their URL is
+Tests that need PostgreSQL, Elasticsearch or Redis skip with a visible reason when their URL is
 unset. With CI=true a skip of them fails the run, unless the run declares that it is the
 embedded-defaults run (PORTAL_TEST_SERVICES=optional, set by .ci/run for that run only).
 """
@@ -10,6 +10,8 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from search.backends import elastic
@@ -38,7 +40,12 @@ def _is_transactional(item):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """--reuse-db, except after transactional tests: they end with a flush that empties the
-    database of what Wagtail's data migrations put there, so it cannot be reused."""
+    database of what Wagtail's data migrations put there, so it cannot be reused.
+
+    The database cache's table is made here, as `make setup` and a deployment make it."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+        cache.clear()
     yield
     if any(_is_transactional(item) for item in request.session.items):
         from django.db import connections
@@ -49,6 +56,29 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
                 connections[alias].creation.destroy_test_db(keepdb=False, verbosity=0)
 
 
+def uses_redis():
+    return settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(request, django_db_blocker):
+    """Each test starts and ends with an empty shared cache. The database cache rolls back with the
+    test's transaction; Redis and the committed rows of transactional tests need clearing."""
+    if uses_redis():
+        cache.clear()
+    yield
+    if uses_redis() or _is_transactional(request.node):
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test set-up points EMAIL_BACKEND at the in-memory backend; the project's mail
+    goes through its outbox, whose task hands it to that backend (EMAIL_TRANSPORT_BACKEND)."""
+    settings.EMAIL_BACKEND = "portal.mail.OutboxBackend"
+
+
 @pytest.fixture(autouse=True)
 def _require_services(request):
     if request.node.get_closest_marker("postgres") and settings.DATABASES["default"]["ENGINE"] != (
@@ -57,6 +87,8 @@ def _require_services(request):
         missing_service("PostgreSQL test: set DATABASE_URL=postgres://… to run it")
     if request.node.get_closest_marker("elasticsearch") and not settings.ELASTICSEARCH_URL:
         missing_service("Elasticsearch test: set ELASTICSEARCH_URL=http://… to run it")
+    if request.node.get_closest_marker("redis") and not uses_redis():
+        missing_service("Redis test: set REDIS_URL=redis://… to run it")
 
 
 @pytest.fixture(autouse=True)

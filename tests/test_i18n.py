@@ -12,9 +12,13 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[1]
 PO_FILES = sorted(
-    path
-    for path in ROOT.glob("*/locale/vi/LC_MESSAGES/django.po")
-    if path.relative_to(ROOT).parts[0] not in {".venv", "node_modules"}
+    [
+        path
+        for path in ROOT.glob("*/locale/vi/LC_MESSAGES/django.po")
+        if path.relative_to(ROOT).parts[0] not in {".venv", "node_modules"}
+    ]
+    # The admin's complete catalogues (Wagtail, Django), Python and JavaScript: tests/test_admin_i18n.py
+    + list(ROOT.glob("portal/admin_locale/vi/LC_MESSAGES/*.po"))
 )
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 

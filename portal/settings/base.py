@@ -1,9 +1,11 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -27,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "accounts",
     "home",
     "network",
     "campaigns",
@@ -36,6 +39,14 @@ INSTALLED_APPS = [
     "reports",
     "search",
     "portal",
+    "django_tasks",
+    "django_tasks_db",
+    "two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -68,15 +79,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -121,19 +137,49 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Admin accounts (accounts/): at least 12 characters, none of the 20,000 passwords most often
+# found in breaches (Django's list, checked offline), not the user's name, not only digits.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a sign-in that repeated failures have locked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "wagtailadmin_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# Superusers and every group with the "Must sign in with two-factor authentication" permission
+# (Event managers: they see personal data) sign in with a code from an authenticator app.
+TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng xã hội học tập")
+# After AXES_FAILURE_LIMIT wrong passwords for one user name from one address, signing in is
+# locked for AXES_COOLOFF_MINUTES (an administrator can unlock it sooner).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.http.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.services.sign_in_username"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+# An admin session ends after ADMIN_SESSION_IDLE_MINUTES without a request, when the browser
+# closes, and in any case ADMIN_SESSION_MAX_HOURS after signing in.
+SESSION_COOKIE_AGE = int(os.environ.get("ADMIN_SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+ADMIN_SESSION_MAX_HOURS = int(os.environ.get("ADMIN_SESSION_MAX_HOURS", "10"))
 
 # Internationalisation: Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Language pickers name each language in itself; the admin names content languages in its own.
+WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 FORMAT_MODULE_PATH = ["portal.formats"]
+# The complete Vietnamese of the admin (portal/admin_catalogue.py): Django merges LOCALE_PATHS over
+# every app's catalogue, the JavaScript ones too, so it overrides the partial one Wagtail ships.
+LOCALE_PATHS = [PROJECT_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -148,6 +194,11 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 
+# `manage.py backup` writes its archives here (portal/backup.py). pg_dump and pg_restore come from
+# the PATH, or from BACKUP_PG_BIN_DIR (e.g. /usr/lib/postgresql/16/bin) to match the server.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BACKUP_PG_BIN_DIR = os.environ.get("BACKUP_PG_BIN_DIR", "")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -155,8 +206,14 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Mail goes through Django's mail API; SMTP is configured from the environment.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail goes through Django's mail API into the outbox (portal/mail.py); a task delivers it through
+# the transport named by the EMAIL_BACKEND variable (SMTP in production), retrying with backoff.
+EMAIL_BACKEND = "portal.mail.OutboxBackend"
+EMAIL_TRANSPORT_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))
+# Sent messages hold personal data and private links: kept this long for questions, then deleted.
+MAIL_KEEP_SENT_DAYS = int(os.environ.get("MAIL_KEEP_SENT_DAYS", "14"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -165,16 +222,58 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng học tập suốt đời <no-reply@localhost>")
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+# One cache that every worker process shares (rate limits, download counts, cached pages):
+# Redis where REDIS_URL is set, otherwise a database table made by `manage.py createcachetable`.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        },
+        # Wagtail looks up image renditions in this cache; a database row would cost as much as the
+        # rendition's own row. Per process, so an image replaced elsewhere is seen within TIMEOUT.
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300},
+    }
+
+# Slow or failure-prone work (outgoing mail, later covers, indexing, reminders) runs as tasks
+# of Django's tasks API, stored in the database and run by `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
 }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Registrations' private links never reach a log (portal/logging.py).
+    "filters": {"private_links": {"()": "portal.logging.RedactPrivateLinks"}},
+    "formatters": {
+        "server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["private_links"]},
+        "server": {"class": "logging.StreamHandler", "formatter": "server", "filters": ["private_links"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # The development server's access log.
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+        # django-axes logs every sign-in at INFO; failures and lockouts come as WARNING.
+        "axes": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         # Every page save and background task logs at INFO: too chatty for a console.
         "django_tasks": {"level": "WARNING"},
@@ -198,9 +297,64 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Behind a reverse proxy every request comes from the proxy: the request.META key that carries
-# the visitor's address (e.g. HTTP_X_REAL_IP), for rate limits and download counts.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Content-Security-Policy (django-csp, portal/middleware.py). The public site runs no inline script
+# and loads nothing from other sites except the video players it embeds; style attributes are
+# allowed (Wagtail's responsive embeds size themselves with one), <style> elements are not.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    *env_list("CSP_EXTRA_FRAME_SOURCES"),
+]
+_csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "media-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "manifest-src": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [NONE],
+    "object-src": [NONE],
+    **({"report-uri": [_csp_report_uri]} if _csp_report_uri else {}),
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "base-uri": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {**ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"], "script-src": [SELF]}
+}
+# Browser features no page of the portal uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), "
+    "usb=(), browsing-topics=()"
+)
+# Admins' e-mail addresses are not sent (hashed) to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Behind reverse proxies every request comes from the last proxy. TRUSTED_PROXY_COUNT says how many
+# of ours the request passes; the visitor's address is then read from that many places from the
+# right of the header CLIENT_IP_HEADER (X-Forwarded-For), never from the part the client wrote.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
 
 # Elasticsearch is optional: ELASTICSEARCH_URL turns it on; the index names carry a
 # prefix per environment so that staging and production can share a cluster.
@@ -227,6 +381,8 @@ EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "48"))
 # Registration form submissions allowed per client IP per window; 0 turns the limit off.
 EVENTS_RATE_LIMIT = int(os.environ.get("EVENTS_RATE_LIMIT", "10"))
 EVENTS_RATE_LIMIT_WINDOW = int(os.environ.get("EVENTS_RATE_LIMIT_WINDOW", "600"))
+# Look-ups of an organisation's remaining quota (the form's live hint) per client IP per window.
+EVENTS_QUOTA_RATE_LIMIT = int(os.environ.get("EVENTS_QUOTA_RATE_LIMIT", "30"))
 # How long a registration waits for an event's capacity lock on PostgreSQL before answering "busy".
 EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", "10"))
 

@@ -16,11 +16,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Served over HTTPS only: a stray http:// link in content is fetched over HTTPS too.
+for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+    _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-    }
 # Preloading HSTS is a commitment that is hard to undo, so it is opt-in; the deploy check
 # need not nag about it until the operator decides.
 if not SECURE_HSTS_PRELOAD:

@@ -16,7 +16,16 @@
     select.addEventListener("change", function () {
       hint.textContent = "";
       if (!select.value) { return; }
-      fetch(url + "?organisation=" + encodeURIComponent(select.value), { headers: { Accept: "application/json" } })
+      // POSTed with the form's CSRF token: the numbers are only for the organisation chosen here.
+      var body = new FormData();
+      body.append("organisation", select.value);
+      var token = form.querySelector("input[name='csrfmiddlewaretoken']");
+      fetch(url, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "X-CSRFToken": token ? token.value : "" }
+      })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) {
           if (!data) { return; }

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -10,7 +11,7 @@ from wagtail.models import PageLogEntry
 from events import services
 from events.models import DelegateRole, RegistrationMode, RegistrationStatus
 from network.models import OrganisationKind
-from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
+from tests.factories.events import EventPageFactory, add_question, add_quota, delegates_request, person
 from tests.factories.network import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +159,45 @@ def test_export_neutralises_spreadsheet_formulas(client, event, agency, manager)
     client.force_login(manager)
     text = client.get(reverse("events_admin:export", args=[event.pk, "csv"])).content.decode()
     assert "'=HYPERLINK(1)" in text
+
+
+HOSTILE = [
+    'Không;=HYPERLINK("http://attacker.example","Bấm")',
+    "Có, +1+1",
+    "Ghi chú;  -2+3",
+    "a\n@SUM(1)",
+    "x;\t=1",
+    'Ý kiến "trích";=1+1',
+    "@cmd",
+    "Nguyễn;＝1",
+]
+
+
+def _cells(text, delimiter):
+    return [cell for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter) for cell in row]
+
+
+def test_csv_export_opens_without_formulas_in_a_semicolon_locale(client, event, agency, manager):
+    add_question(event, "Ý kiến", "text", required=False)
+    for n, value in enumerate(HOSTILE):
+        request = delegates_request(OrganisationFactory(name=f"Đơn vị {n}"), ["delegate"], n=n, position=value)
+        request.delegates[0].full_name = value
+        request.answers = [{"question": "Ý kiến", "answer": value}]
+        services.register(event, request)
+    client.force_login(manager)
+    text = client.get(reverse("events_admin:export", args=[event.pk, "csv"])).content.decode("utf-8")
+    for delimiter in (";", ","):
+        dangerous = [cell for cell in _cells(text, delimiter) if re.match(r" *[=+\-@\t\r＝＋－＠]", cell)]
+        assert not dangerous, f"formula cells when split on {delimiter!r}: {dangerous}"
+    # Split as written (on commas), the text is all there, with the neutralising apostrophes.
+    assert "Không;'=HYPERLINK(" in text
+
+
+def test_the_admin_offers_xlsx_first(client, event, manager):
+    client.force_login(manager)
+    html = client.get(reverse("events_admin:registrations", args=[event.pk])).content.decode()
+    assert html.index("export.xlsx") < html.index("export.csv")
+    assert "thiết lập vùng" in html, "the admin says why XLSX comes first"
 
 
 def test_attendance_sheet_groups_by_organisation(client, event, agency, manager):

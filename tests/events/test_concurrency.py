@@ -152,7 +152,8 @@ def test_simultaneous_cancellations_promote_the_waiting_list_in_order(live_serve
     def cancel_job(registration):
         def prepare():
             browser = Browser(live_server.url)
-            path = f"/dang-ky/{registration.token}/"
+            browser.request(f"/dang-ky/{registration.token}/")  # the e-mail's link: sets the cookie
+            path = "/dang-ky/quan-ly/"
             browser.request(path)
             data = {"csrfmiddlewaretoken": browser.csrf_token(), "action": "cancel"}
             return lambda: browser.request(path, data)

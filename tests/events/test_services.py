@@ -12,6 +12,8 @@ from events import services
 from events.models import Attendee, DelegateRole, Registration, RegistrationMode, RegistrationStatus
 from events.services import DelegateData, RegistrationError
 from network.models import OrganisationKind
+from portal import mail as outbox
+from portal.models import OutgoingEmail, OutgoingEmailStatus
 from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
 from tests.factories.network import OrganisationFactory
 
@@ -64,6 +66,43 @@ def test_a_failing_mail_server_does_not_lose_the_registration(small_event, commi
         result = commit(services.register, small_event, person(1))
     assert Registration.objects.filter(pk=result.registration.pk, status=RegistrationStatus.CONFIRMED).exists()
     assert "Could not send the confirmed e-mail" in caplog.text
+
+
+def test_a_failing_mail_server_does_not_lose_the_confirmation_either(small_event, commit, settings):
+    settings.EMAIL_TRANSPORT_BACKEND = "tests.portal.transports.UnreachableBackend"
+    registration = commit(services.register, small_event, person(1)).registration
+    assert mail.outbox == []
+    kept = OutgoingEmail.objects.get()
+    assert kept.recipients == [registration.email]
+    assert kept.status == OutgoingEmailStatus.QUEUED
+
+    settings.EMAIL_TRANSPORT_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.send_due(now=timezone.now() + timedelta(minutes=5))
+    (message,) = mail.outbox
+    assert registration.display_reference in message.body
+    assert [a.filename for a in message.attachments] == [f"{registration.reference}.png", "event.ics"]
+
+
+def test_a_form_key_returns_the_earlier_registration_only_for_the_same_details(seed_004_event):
+    agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT)
+    submission = delegates_request(agency, ["delegate", "delegate"], idempotency_key="k" * 32)
+    first = services.register(seed_004_event, submission)
+    again = services.register(
+        seed_004_event, delegates_request(agency, ["delegate", "delegate"], idempotency_key="k" * 32)
+    )
+    assert (again.registration, again.created) == (first.registration, False)
+
+    other_people = [
+        delegates_request(agency, ["delegate", "delegate"], n=2, idempotency_key="k" * 32),
+        delegates_request(agency, ["delegate"], idempotency_key="k" * 32),
+        delegates_request(
+            OrganisationFactory(kind=OrganisationKind.GOVERNMENT), ["delegate", "delegate"], idempotency_key="k" * 32
+        ),
+    ]
+    for other in other_people:
+        with pytest.raises(services.SubmissionReused):
+            services.register(seed_004_event, other)
+    assert Registration.objects.count() == 1
 
 
 def test_the_same_email_registers_once_per_event(small_event, event_index):

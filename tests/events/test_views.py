@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,7 +58,8 @@ def test_event_page_shows_facts_calendar_links_and_json_ld(client, event):
 
 
 def test_event_page_query_budget(client, event, django_assert_max_num_queries):
-    with django_assert_max_num_queries(40):
+    # A few of these read the shared database cache (Wagtail's site root paths live there).
+    with django_assert_max_num_queries(45):
         client.get(event.url)
 
 
@@ -65,7 +67,8 @@ def test_registering_redirects_to_the_private_page_with_reference_and_qr(client,
     response = commit(client.post, event.url, form_data(client, event))
     registration = Registration.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:manage", kwargs={"token": registration.token}) + "?new=1"
+    assert response["Location"] == reverse("events:manage_current") + "?new=1"
+    assert registration.token not in response["Location"], "the secret token stays out of addresses"
     page = client.get(response["Location"])
     html = page.content.decode()
     assert registration.display_reference in html
@@ -109,6 +112,32 @@ def test_a_double_submit_makes_one_registration(client, event, commit):
     assert len(mail.outbox) == 1
 
 
+def test_a_replayed_form_key_never_hands_out_someone_elses_registration(client, event, commit):
+    data = form_data(client, event)
+    first = commit(client.post, event.url, data)
+    registration = Registration.objects.get()
+    for n in range(19):
+        replay = {**data, "contact_name": f"Người khác {n}", "email": f"khac{n}@example.org", "phone": f"0912 {n:06}"}
+        response = commit(client.post, event.url, replay)
+        html = response.content.decode()
+        assert response.status_code == 409
+        assert "đã được gửi với thông tin khác" in html
+        for secret in ("Trần Thị Lan", "lan@example.org", "0903 123 456", registration.display_reference):
+            assert secret not in html
+        assert registration.token not in html
+        assert f'value="Người khác {n}"' in html, "what the person typed is kept"
+    assert Registration.objects.count() == 1
+    assert first.status_code == 302
+    assert len(mail.outbox) == 1
+
+    # The refused form carries a fresh key: sending it again registers that person.
+    fresh_key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+    assert fresh_key != data["idempotency_key"]
+    again = commit(client.post, event.url, {**replay, "idempotency_key": fresh_key})
+    assert again.status_code == 302
+    assert Registration.objects.filter(email="khac18@example.org").exists()
+
+
 def test_honeypot_refuses_politely_and_saves_nothing(client, event):
     response = client.post(event.url, form_data(client, event, **{HONEYPOT_FIELD: "http://spam.example"}))
     assert response.status_code == 400
@@ -128,6 +157,18 @@ def test_rate_limit_answers_429_with_a_polite_message(client, event, settings):
     assert response.status_code == 429
     assert "notice--error" in response.content.decode()
     assert client.post(event.url, data, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, event, settings):
+    settings.EVENTS_RATE_LIMIT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    data = form_data(client, event, email="")
+    statuses = [
+        client.post(event.url, data, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.5").status_code for n in range(4)
+    ]
+    assert statuses == [200, 200, 429, 429]
+    other_visitor = client.post(event.url, data, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.6")
+    assert other_visitor.status_code == 200
 
 
 def test_waiting_list_state_changes_the_button(client, event):
@@ -197,16 +238,47 @@ def test_officer_registers_three_delegates_and_is_refused_a_fourth(client, deleg
     assert Registration.objects.count() == 1
 
 
-def test_the_form_shows_what_an_organisation_may_still_send(client, delegate_event):
+def _quota(client, event, organisation, **extra):
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(event.url).content.decode()).group(1)
+    return client.post(
+        event.url + "organisation-quota/", {"organisation": organisation.pk}, HTTP_X_CSRFTOKEN=token, **extra
+    )
+
+
+def test_the_form_shows_what_the_chosen_organisation_may_still_send(delegate_event):
+    client = Client(enforce_csrf_checks=True)
     school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
     services.register(delegate_event, delegates_request(school, ["leader"]))
-    url = delegate_event.url + "organisation-quota/"
-    data = client.get(url, {"organisation": school.pk}).json()
+    response = _quota(client, delegate_event, school)
+    data = response.json()
     remaining = {quota["label"]: quota["remaining"] for quota in data["quotas"]}
     assert list(remaining.values()) == [0, 1]
     assert data["invited"] is True
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_quota_numbers_are_no_open_directory(delegate_event, settings):
+    client = Client(enforce_csrf_checks=True)
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    url = delegate_event.url + "organisation-quota/"
+    assert client.get(url, {"organisation": school.pk}).status_code == 405, "no link or script can just read it"
+    assert client.post(url, {"organisation": school.pk}).status_code == 403, "only the event's own form"
     business = OrganisationFactory(kind=OrganisationKind.BUSINESS)
-    assert client.get(url, {"organisation": business.pk}).json()["invited"] is False
+    assert _quota(client, delegate_event, business).status_code == 404, "only an organisation the form offers"
+
+    settings.EVENTS_QUOTA_RATE_LIMIT = 3
+    statuses = [_quota(client, delegate_event, school, REMOTE_ADDR="10.9.9.9").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_the_quota_numbers_close_with_the_registration(client, event_index):
+    closed = EventPageFactory(
+        parent=event_index,
+        registration_mode=RegistrationMode.DELEGATES,
+        registration_closes=timezone.now() - timedelta(minutes=1),
+    )
+    school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    assert client.post(closed.url + "organisation-quota/", {"organisation": school.pk}).status_code == 404
 
 
 def test_delegate_form_has_rows_for_the_largest_quota(client, delegate_event):
@@ -224,7 +296,8 @@ def test_cancel_by_the_private_link_promotes_the_next_person(client, event):
     first = services.register(event, person(1)).registration
     services.register(event, person(2))
     waiting = services.register(event, person(3)).registration
-    url = reverse("events:manage", kwargs={"token": first.token})
+    client.get(reverse("events:manage", kwargs={"token": first.token}))
+    url = reverse("events:manage_current")
     response = client.post(url, {"action": "cancel"})
     assert response.status_code == 302
     first.refresh_from_db()
@@ -238,7 +311,8 @@ def test_cancel_by_the_private_link_promotes_the_next_person(client, event):
 def test_private_link_edits_delegates_before_the_deadline(client, delegate_event):
     agency = OrganisationFactory(kind=OrganisationKind.GOVERNMENT)
     registration = services.register(delegate_event, delegates_request(agency, ["delegate"])).registration
-    url = reverse("events:manage", kwargs={"token": registration.token})
+    client.get(reverse("events:manage", kwargs={"token": registration.token}))
+    url = reverse("events:manage_current")
     response = client.post(url, {"action": "delegates", **delegate_rows("Lê Văn Một", "Lê Văn Hai")})
     assert response.status_code == 302
     assert sorted(registration.attendees.values_list("full_name", flat=True)) == ["Lê Văn Hai", "Lê Văn Một"]
@@ -253,6 +327,39 @@ def test_private_link_edits_delegates_before_the_deadline(client, delegate_event
 
 def test_unknown_token_is_404(client, event):
     assert client.get(reverse("events:manage", kwargs={"token": "nope"})).status_code == 404
+
+
+def test_the_e_mail_link_trades_its_token_for_a_cookie_and_an_address_without_it(client, event):
+    registration = services.register(event, person(1)).registration
+    link = reverse("events:manage", kwargs={"token": registration.token})
+    response = client.get(link)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("events:manage_current")
+    cookie = response.cookies["portal_registration"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert not cookie["max-age"] and not cookie["expires"], "gone when the browser closes"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert registration.display_reference in html
+    assert registration.token not in html, "no form or link of the page carries the token"
+    assert page["Cache-Control"].startswith("max-age=0") and "no-store" in page["Cache-Control"]
+
+
+def test_without_the_cookie_the_page_asks_for_the_e_mail_link(client, event):
+    services.register(event, person(1))
+    response = client.get(reverse("events:manage_current"))
+    assert response.status_code == 404
+    assert "e-mail" in response.content.decode().lower() or "thư" in response.content.decode()
+    client.cookies["portal_registration"] = "forged"
+    assert client.get(reverse("events:manage_current")).status_code == 404
+
+
+def test_a_page_opened_before_the_change_still_cancels_through_the_old_address(client, event):
+    registration = services.register(event, person(1)).registration
+    link = reverse("events:manage", kwargs={"token": registration.token})
+    assert client.post(link, {"action": "cancel"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
 
 
 def test_event_ics_is_valid_icalendar(client, event):
@@ -326,6 +433,6 @@ def test_registering_on_the_english_page_books_the_original_event_and_mails_in_e
     registration = Registration.objects.get()
     assert registration.event_id == event.pk
     assert registration.language == "en"
-    assert response["Location"].startswith("/en/dang-ky/")
+    assert response["Location"] == "/en/dang-ky/quan-ly/?new=1"
     assert mail.outbox[0].subject == "Registration confirmed: Learning citizen training"
     assert "/en/dang-ky/" in mail.outbox[0].body

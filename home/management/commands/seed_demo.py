@@ -29,3 +29,8 @@ class Command(BaseCommand):
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {ADMIN_PASSWORD}")
+        self.stdout.write(
+            "The admin asks superusers for a second factor: at the first sign-in, scan the QR code it shows "
+            "with an authenticator app (Google Authenticator, FreeOTP, 2FAS …), "
+            "or type its key into `oathtool --totp -b KEY`."
+        )
