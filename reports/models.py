@@ -106,7 +106,7 @@ class IndicatorSetVersion(ClusterableModel):
     indicator_set = models.ForeignKey(
         IndicatorSet, verbose_name=_("indicator set"), on_delete=models.PROTECT, related_name="versions"
     )
-    number = models.PositiveSmallIntegerField(_("version"))
+    number = models.PositiveSmallIntegerField(pgettext_lazy("indicator set", "version"))
     label = models.CharField(
         pgettext_lazy("version", "label"), max_length=120, blank=True, help_text=_("e.g. “2025, after the merger”.")
     )
@@ -123,7 +123,7 @@ class IndicatorSetVersion(ClusterableModel):
         FieldRowPanel([FieldPanel("indicator_set"), FieldPanel("number"), FieldPanel("label")]),
         FieldPanel("source"),
         FieldPanel("notes"),
-        InlinePanel("sections", heading=_("Sections and indicators"), label=_("Section")),
+        InlinePanel("sections", heading=_("Sections and indicators"), label=pgettext_lazy("indicator set", "Section")),
     ]
 
     class Meta:
@@ -357,7 +357,10 @@ class Assignment(models.Model):
     """Who reports for an area or an education unit, and who reviews the areas below one."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reporting_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("assignment", "user"),
+        on_delete=models.CASCADE,
+        related_name="reporting_assignments",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPORTER)
     area = models.ForeignKey(

@@ -5,7 +5,6 @@ functions; figures for the public (roll-ups up the area tree) are in ``figures.p
 """
 
 import datetime
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from wagtail.log_actions import log
 
 from network.models import Organisation, OrganisationKind
 from network.services import AreaGraph
+from portal.tasks import enqueue_on_commit
 
 from . import notifications, values
 from .models import (
@@ -33,8 +33,6 @@ from .models import (
     Status,
     Submission,
 )
-
-logger = logging.getLogger(__name__)
 
 REPORT_PERMISSION = "reports.report_figures"
 REVIEW_PERMISSION = "reports.review_figures"
@@ -568,18 +566,10 @@ def _log(submission, action, user, **data):
 def _bump_figures(period_id):
     """The period's public figures change: a task rebuilds them once the approval is saved, so
     that the first visitor does not wait for it."""
-    Period.objects.filter(pk=period_id).update(figures_stamp=F("figures_stamp") + 1)
-    transaction.on_commit(lambda: _enqueue_rebuild(period_id))
-
-
-def _enqueue_rebuild(period_id):
     from . import tasks
 
-    try:
-        tasks.rebuild_figures.enqueue(period_id)
-    except Exception:
-        # The approval is saved; the figures are rebuilt on the next visit instead.
-        logger.exception("Could not rebuild the figures of period %s", period_id)
+    Period.objects.filter(pk=period_id).update(figures_stamp=F("figures_stamp") + 1)
+    enqueue_on_commit(tasks.rebuild_figures, period_id)
 
 
 @transaction.atomic

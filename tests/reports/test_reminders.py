@@ -27,13 +27,20 @@ def officers(periods, reform):
     return people
 
 
-def remind(day, *args):
-    out = StringIO()
-    call_command("send_report_reminders", "--today", day, *args, stdout=out)
-    return out.getvalue()
+@pytest.fixture
+def remind(django_capture_on_commit_callbacks):
+    """Runs the command for a day; the mail leaves the outbox as it would after the commit."""
+
+    def run(day, *args):
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_report_reminders", "--today", day, *args, stdout=out)
+        return out.getvalue()
+
+    return run
 
 
-def test_a_week_before_the_deadline_reporters_whose_report_is_not_in_hear_once(officers, reform):
+def test_a_week_before_the_deadline_reporters_whose_report_is_not_in_hear_once(officers, reform, remind):
     output = remind("2026-11-08")
     assert [m.to for m in mail.outbox] == [["baocao.n1@example.org"]]
     message = mail.outbox[0]
@@ -50,7 +57,7 @@ def test_a_week_before_the_deadline_reporters_whose_report_is_not_in_hear_once(o
     assert len(mail.outbox) == 1  # the seven-day reminder went already
 
 
-def test_the_last_reminder_goes_the_day_before_and_none_after_the_deadline(officers):
+def test_the_last_reminder_goes_the_day_before_and_none_after_the_deadline(officers, remind):
     remind("2026-11-08")
     remind("2026-11-14")
     assert len(mail.outbox) == 2 and "Còn 1 ngày." in mail.outbox[1].body
@@ -58,13 +65,13 @@ def test_the_last_reminder_goes_the_day_before_and_none_after_the_deadline(offic
     assert len(mail.outbox) == 2
 
 
-def test_education_units_are_reminded_of_their_own_deadline(officers):
+def test_education_units_are_reminded_of_their_own_deadline(officers, remind):
     remind("2026-12-03")
     assert [m.to for m in mail.outbox] == [["baocao.truong@example.org"]]
     assert "Trường THPT Ven Sông" in mail.outbox[0].subject
 
 
-def test_a_dry_run_sends_nothing_and_records_nothing(officers):
+def test_a_dry_run_sends_nothing_and_records_nothing(officers, remind):
     output = remind("2026-11-08", "--dry-run")
     assert "baocao.n1@example.org" in output and not mail.outbox
     remind("2026-11-08")
