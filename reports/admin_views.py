@@ -131,9 +131,10 @@ def _names(groups):
 def period_detail(request, scope, period_id, overdue_only=False):
     period = get_object_or_404(Period.objects.select_related("version__indicator_set"), pk=period_id)
     today = timezone.localdate()
-    rows = services.period_status(period, scope, request.report_graph)
     if overdue_only:
-        rows = [r for r in rows if r.expected.due < today and not r.is_in]
+        rows = services.overdue(period, today, scope, request.report_graph)
+    else:
+        rows = services.period_status(period, scope, request.report_graph)
     status = request.GET.get("status", "")
     if status == "none":
         rows = [r for r in rows if r.submission is None]

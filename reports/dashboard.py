@@ -291,20 +291,24 @@ def _level(board, children):
 
 def _sorted_ids(board, children, indicator):
     keys = sort_keys(board.period, board.area, indicator)
-    descending = board.order == "desc"
-    if board.sort == "name":
-        ordered = sorted(children, key=lambda c: c.label, reverse=descending)
-    else:
-        present = [c for c in children if keys.get(c.pk, (None,))[0] is not None]
-        missing = [c for c in children if keys.get(c.pk, (None,))[0] is None]
-        present.sort(key=lambda c: (keys[c.pk][0], c.label), reverse=descending)
-        ordered = present + sorted(missing, key=lambda c: c.label)
+    ordered = _sort(board, children, lambda c: keys.get(c.pk, (None,))[0], lambda c: c.label)
     _level(board, children)
     return {
         "ids": [c.pk for c in ordered],
         "level": str(board.children_level),
         "with_figures": sum(1 for _key, has_figures in keys.values() if has_figures),
     }
+
+
+def _sort(board, items, key, label):
+    """By name, or by the chosen figure with the areas that have none last, whichever the order."""
+    descending = board.order == "desc"
+    if board.sort == "name":
+        return sorted(items, key=label, reverse=descending)
+    present = [item for item in items if key(item) is not None]
+    missing = [item for item in items if key(item) is None]
+    present.sort(key=lambda item: (key(item), label(item)), reverse=descending)
+    return present + sorted(missing, key=label)
 
 
 def sort_keys(period, area, indicator):
@@ -339,16 +343,9 @@ def _rows(board, lookup):
         board.rows = rows
         return
     board.children_with_figures = sum(1 for r in rows if r.has_figures)
-    if board.sort == "name":
-        rows.sort(key=lambda r: r.area.label, reverse=board.order == "desc")
-    else:
-        present = [r for r in rows if r.reading(board.sort).sort_key is not None]
-        missing = [r for r in rows if r.reading(board.sort).sort_key is None]
-        present.sort(key=lambda r: (r.reading(board.sort).sort_key, r.area.label), reverse=board.order == "desc")
-        rows = present + sorted(missing, key=lambda r: r.area.label)
-    board.rows = rows
+    board.rows = _sort(board, rows, lambda r: r.reading(board.sort).sort_key, lambda r: r.area.label)
     if board.paginate:
-        board.page = Paginator(rows, board.per_page).get_page(board.page_number)
+        board.page = Paginator(board.rows, board.per_page).get_page(board.page_number)
 
 
 def _trend(board, lookup, area, indicators_by_version, targets):
