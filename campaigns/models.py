@@ -54,6 +54,8 @@ class CampaignKind(BilingualName, models.Model):
 
 
 class CampaignIndexPage(RoutablePageMixin, BasePage):
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -406,6 +408,8 @@ class SubjectKind(models.TextChoices):
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -503,9 +507,10 @@ class StoryPage(BasePage):
     def get_search_extras(self):
         with translation.override(self.locale.language_code):
             return {
-                "date": self.first_published_at,
+                # The year the exemplar was honoured, when the story belongs to a campaign.
+                "date": self.campaign.year if self.campaign else self.first_published_at,
                 "facets": {"title_earned": [str(self.get_earned_title_display())], "district": [self.district]},
-                "text": " ".join([self.subject_name, self.ward]),
+                "text": self.ward,
             }
 
     def get_context(self, request, *args, **kwargs):

@@ -60,6 +60,8 @@ SEAT_HOLDING_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRME
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

@@ -48,6 +48,8 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(

@@ -24,6 +24,8 @@ class NewsCategory(models.TextChoices):
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

@@ -47,6 +47,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("dang-ky/", include("events.urls")),
+    path("", include("evaluation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -95,6 +95,9 @@ class Audience(Vocabulary):
 class LibraryPage(RoutablePageMixin, BasePage):
     """The open learning-resource library's home: browse, filter and the editors' collections."""
 
+    # Leads to other pages: kept out of search results (search.indexer).
+    search_listing = True
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = models.PositiveSmallIntegerField(
         _("resources per page"), default=12, validators=[MinValueValidator(6), MaxValueValidator(60)]

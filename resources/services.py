@@ -3,7 +3,6 @@
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from urllib.parse import parse_qs, urlencode, urlparse
 
 from django.conf import settings
@@ -450,7 +449,8 @@ def facet_labels(page):
 
 def search_extras(page):
     extras = {
-        "date": page.first_published_at or (date(page.year, 1, 1) if page.year else None),
+        # A resource's own date is its publication year (search shows the year alone).
+        "date": page.year or page.first_published_at,
         "facets": facet_labels(page),
         "documents": [page.document] if page.document else [],
     }

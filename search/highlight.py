@@ -1,29 +1,31 @@
 """Snippets with the matched words marked, computed the same way for both backends.
 
 Matching is done on the folded text, character by character aligned with the original, so that
-"khuyen hoc" marks "Khuyến học" in the original spelling.
+"khuyen hoc" marks "Khuyến học" in the page's own spelling (only composed to NFC: "Hòa Bình" stays
+"Hòa Bình", whichever tone placement the query used).
 """
 
+import bisect
 import re
+import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold_char, normalise
+from .text import fold_aligned
 
 SNIPPET_LENGTH = 220
+SOURCE_CHARS = 20_000
 
 
-def _folded_aligned(text):
-    return "".join(fold_char(char) for char in text)
-
-
-def _spans(folded, terms):
-    if not terms:
+def _spans(folded, terms, prefix=""):
+    """Where the words are in the folded text; ``prefix`` also marks the words that start with it."""
+    alternatives = [re.escape(term) + r"(?!\w)" for term in sorted(terms, key=len, reverse=True)]
+    if prefix:
+        alternatives.append(re.escape(prefix) + r"\w*")
+    if not alternatives:
         return []
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)) + r")(?!\w)"
-    )
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
     return [match.span() for match in pattern.finditer(folded)]
 
 
@@ -33,9 +35,10 @@ def _window(text, spans, length):
     if not spans:
         return 0, length
     # The window that holds the most matches, starting a little before the first of them.
+    ends = [end for _start, end in spans]
     best_start, best_count = spans[0][0], 0
-    for start, _end in spans[:50]:
-        count = sum(1 for s, e in spans if s >= start and e <= start + length)
+    for index, (start, _end) in enumerate(spans[:200]):
+        count = bisect.bisect_right(ends, start + length, lo=index) - index
         if count > best_count:
             best_start, best_count = start, count
     start = max(0, best_start - length // 4)
@@ -44,15 +47,25 @@ def _window(text, spans, length):
     return start, min(len(text), start + length)
 
 
-def hit_snippet(source, folded_terms):
-    """The snippet of an indexed page (a database entry or an Elasticsearch hit): summary first."""
-    return snippet(f"{source.summary} {source.body}" if source.summary else source.body, folded_terms)
+def snippet_source(summary, body):
+    """The text a page's snippet is cut from: its summary first, unless the body already says it,
+    and no more than its first SOURCE_CHARS characters (a long PDF's text need not travel)."""
+    summary = (summary or "").strip()
+    body = body or ""
+    # Both are plain text with single spaces (``extract.plain``).
+    text = body if not summary or summary in body else f"{summary} {body}"
+    return text[:SOURCE_CHARS]
 
 
-def snippet(text, folded_terms, length=SNIPPET_LENGTH):
+def hit_snippet(text, query):
+    """The snippet of a hit, from its ``snippet_source`` text, for a SearchQuery."""
+    return snippet(text, query.whole_terms, query.prefix_term)
+
+
+def snippet(text, folded_terms, prefix="", length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the matches, each match wrapped in <mark>."""
-    text = normalise(text or "")
-    spans = _spans(_folded_aligned(text), folded_terms)
+    text = unicodedata.normalize("NFC", text or "")
+    spans = _spans(fold_aligned(text), folded_terms, prefix)
     start, end = _window(text, spans, length)
     parts, position = [], start
     for span_start, span_end in spans:

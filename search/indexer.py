@@ -1,8 +1,11 @@
 """What gets indexed, generic over page types, and the writes to every configured backend.
 
-Every live, public page of every locale is indexed. A page type may refine what is indexed with
-``get_search_extras()`` (keys ``date``, ``facets``, ``documents``, ``text``); otherwise its
-Wagtail ``search_fields``, ``first_published_at`` and verbose name are used.
+Every live, public page of every locale is indexed, except the pages that only lead to others:
+the pages of a type that sets ``search_listing = True`` (home pages, index pages such as the news
+list), and pages with no text of their own beyond the title that list child pages. A page type
+may refine what is indexed with ``get_search_extras()`` (keys ``date``, a date or only a year as
+an ``int``; ``facets``, ``documents``, ``text``); otherwise its Wagtail ``search_fields``,
+``first_published_at`` and verbose name are used.
 """
 
 import datetime
@@ -31,6 +34,7 @@ class IndexedPage:
     title: str
     url: str
     date: datetime.date | None = None
+    year_only: bool = False
     summary: str = ""
     body: str = ""
     facets: dict = field(default_factory=dict)
@@ -56,38 +60,58 @@ def _as_date(value):
     return value
 
 
-def _field_text(page):
+def _field_text(page, summary):
     parts = []
     for search_field in page.search_fields:
         if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
             continue
         try:
-            parts.append(plain(search_field.get_value(page)))
+            text = plain(search_field.get_value(page))
         except Exception:
             logger.warning("Could not read %s of page %s for search", search_field.field_name, page.pk, exc_info=True)
+            continue
+        # A summary field often says what the search description says: once is enough.
+        if text and text != summary:
+            parts.append(text)
     return parts
 
 
+def _date(extras, page):
+    """(date, year only) of the page: its own date if its type gives one, else its first publication."""
+    value = extras.get("date") or page.first_published_at
+    if isinstance(value, int):
+        return datetime.date(value, 1, 1), True
+    return _as_date(value), False
+
+
 def build(page):
-    """The IndexedPage for a specific page, or None when the page has no public URL."""
+    """The IndexedPage for a specific page, or None when the page is not for search results:
+    no public URL, or a page that only leads to others."""
+    if getattr(page, "search_listing", False):
+        return None
     url = page.get_url()
     if not url:
         return None
     extras = page.get_search_extras() if hasattr(page, "get_search_extras") else {}
-    parts = _field_text(page)
+    summary = plain(page.search_description)
+    parts = _field_text(page, summary)
     if extras.get("text"):
         parts.append(plain(extras["text"]))
     parts.extend(document_text(document) for document in extras.get("documents") or [])
     body = " ".join(part for part in parts if part)[:MAX_BODY_CHARS]
+    if not body and page.numchild:
+        return None
     facets = {name: [str(label) for label in values] for name, values in (extras.get("facets") or {}).items()}
+    day, year_only = _date(extras, page)
     return IndexedPage(
         page_id=page.pk,
         language=page.locale.language_code,
         page_type=page_type_key(page.specific_class),
         title=page.title,
         url=url,
-        date=_as_date(extras.get("date") or page.first_published_at),
-        summary=plain(page.search_description),
+        date=day,
+        year_only=year_only,
+        summary=summary,
         body=body,
         facets=facets,
     )
@@ -103,8 +127,18 @@ def backends():
 
     result = [database.DatabaseBackend()]
     if elastic.is_configured():
-        result.append(elastic.ElasticsearchBackend())
+        if elastic.breaker.allow():
+            result.append(elastic.ElasticsearchBackend())
+        else:
+            logger.warning("Elasticsearch is skipped for now (circuit breaker open); the next reindex catches up")
     return result
+
+
+def _failed(backend, error):
+    from .backends import elastic
+
+    if backend.name == "elasticsearch" and elastic.counts_as_failure(error):
+        elastic.breaker.failed()
 
 
 def _build_all(pages, progress=None):
@@ -126,7 +160,8 @@ def rebuild(progress=None, stdout=None):
     for backend in backends():
         try:
             backend.rebuild(sources)
-        except backend.errors:
+        except backend.errors as error:
+            _failed(backend, error)
             # The database index is rebuilt regardless; the next reindex retries Elasticsearch.
             logger.exception("Rebuilding the %s search index failed", backend.name)
             if stdout is not None:
@@ -143,7 +178,8 @@ def update(page_ids):
         try:
             backend.index(sources)
             backend.remove(gone)
-        except backend.errors:
+        except backend.errors as error:
+            _failed(backend, error)
             logger.exception("Updating the %s search index failed for pages %s", backend.name, sorted(page_ids))
 
 
@@ -151,5 +187,6 @@ def remove(page_ids):
     for backend in backends():
         try:
             backend.remove(set(page_ids))
-        except backend.errors:
+        except backend.errors as error:
+            _failed(backend, error)
             logger.exception("Removing pages %s from the %s search index failed", sorted(page_ids), backend.name)

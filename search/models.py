@@ -6,7 +6,9 @@ class SearchEntry(models.Model):
     """One live public page as the database backend searches it: text in two forms, facets.
 
     Maintained by ``search.indexer`` next to the Elasticsearch index, so that the database can
-    take over whenever Elasticsearch is not configured or not reachable.
+    take over whenever Elasticsearch is not configured or not reachable. The folded columns are
+    also held by a full-text index that the model does not declare (migration 0004): an FTS5
+    table on SQLite, a GIN-indexed ``tsvector`` column on PostgreSQL.
     """
 
     # No database constraint: the benchmark fills the table with synthetic entries; deleting a
@@ -19,16 +21,15 @@ class SearchEntry(models.Model):
     title = models.CharField(_("title"), max_length=255)
     url = models.CharField(_("URL"), max_length=500)
     date = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    # The page knows only the year of its date (a library resource's publication year).
+    year_only = models.BooleanField(default=False)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
-    # Space-padded words (" khuyến học "): whole-word matching with a plain LIKE on any database.
+    # Space-padded words (" khuyến học "): whole-word ranking with a plain substring search.
     title_exact = models.TextField(blank=True)
     body_exact = models.TextField(blank=True)
     title_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
-    # One "name\tvalue" line per facet value (type, year, topics, audiences): read and counted
-    # for every match, and splitting lines is much cheaper than decoding JSON.
-    facet_lines = models.TextField(_("facets"), blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -37,6 +38,38 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchFacet(models.Model):
+    """One facet value of an entry (its type, year, a topic, an audience), counted in SQL."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"], name="search_facet_value")]
+
+    def __str__(self):
+        return f"{self.name}: {self.value}"
+
+
+class SearchTerm(models.Model):
+    """How often a word, or two words in a row, occurs in the titles and summaries of a language,
+    as spelled there: the vocabulary that "did you mean" draws on. Kept up to date by the
+    database backend with each index write."""
+
+    language = models.CharField(max_length=10)
+    folded = models.CharField(max_length=100)
+    spelling = models.CharField(max_length=100)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "spelling"], name="search_term_spelling")]
+        indexes = [models.Index(fields=["language", "folded"], name="search_term_folded")]
+
+    def __str__(self):
+        return self.spelling
 
 
 class ExtractedText(models.Model):

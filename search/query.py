@@ -1,7 +1,8 @@
 """The search contract shared by both backends: what is asked and what comes back."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .text import clean_query, exact, fold, words
 
@@ -18,11 +19,13 @@ class SearchQuery:
     page: int = 1
     sort: str = "relevance"
     per_page: int = PER_PAGE
-    # A filter (the library's search box) wants every word; the search page may fall back to some.
-    every_word: bool = False
+    # How the words match, strictest first; the service widens a search that found nothing:
+    # "all": every word, whole; "prefix": the last word may be unfinished ("khuy"); "fuzzy":
+    # typos tolerated on longer words (Elasticsearch only); "any": all the words but one.
+    mode: str = "all"
 
     @classmethod
-    def build(cls, raw, language, filters=None, page=1, sort="relevance", per_page=PER_PAGE, every_word=False):
+    def build(cls, raw, language, filters=None, page=1, sort="relevance", per_page=PER_PAGE):
         try:
             page = min(max(int(page), 1), MAX_PAGE)
         except (TypeError, ValueError):
@@ -34,16 +37,33 @@ class SearchQuery:
             page=page,
             sort=sort if sort in SORTS else "relevance",
             per_page=per_page,
-            every_word=every_word,
         )
 
-    @property
+    @cached_property
     def exact_terms(self):
         return words(exact(self.text))
 
-    @property
+    @cached_property
     def folded_terms(self):
         return words(fold(self.text))
+
+    @property
+    def prefix_term(self):
+        """The unfinished last word of a "prefix" query, or ''."""
+        return self.folded_terms[-1] if self.mode == "prefix" and self.folded_terms else ""
+
+    @property
+    def whole_terms(self):
+        """The folded words matched whole: all of them but an unfinished last one."""
+        return self.folded_terms[:-1] if self.prefix_term else self.folded_terms
+
+    def widened(self, mode, **changes):
+        return replace(self, mode=mode, **changes)
+
+    @property
+    def enough_terms(self):
+        """How many of the words an "any" query needs: all but one."""
+        return max(1, len(self.whole_terms) - 1)
 
     @property
     def offset(self):
@@ -58,6 +78,7 @@ class Hit:
     url: str
     date: object
     snippet: str
+    year_only: bool = False
 
 
 @dataclass
@@ -76,6 +97,8 @@ class SearchResults:
     facets: dict
     suggestion: str = ""
     backend: str = ""
+    # Set by the service: the results of the query in another language, when it found nothing here.
+    elsewhere: object = None
 
     @property
     def num_pages(self):

@@ -13,6 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexer, services
+from .backends.database import forget_deleted_entry
+from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -76,5 +78,6 @@ def connect():
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     post_delete.connect(on_deleted, dispatch_uid="search_page_deleted")
+    post_delete.connect(forget_deleted_entry, sender=SearchEntry, dispatch_uid="search_entry_deleted")
     post_save.connect(on_promotion_changed, sender=SearchPromotion, dispatch_uid="search_promotion_saved")
     post_delete.connect(on_promotion_changed, sender=SearchPromotion, dispatch_uid="search_promotion_deleted")

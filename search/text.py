@@ -11,7 +11,6 @@ Elasticsearch's integ-test distribution has no asciifolding or ICU, and SQLite's
 fold two-mark letters nor đ, so folding happens here, in Python, for both backends.
 """
 
-import functools
 import re
 import unicodedata
 
@@ -24,7 +23,7 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, n�
 # is also where the mark goes once a final consonant follows (hoàng, khuyến).
 _TONE_ON_FIRST = re.compile(rf"([oO])([{TONE_MARKS}])([aAeE])|([uU])([{TONE_MARKS}])([yY])")
 _WORD = re.compile(r"\w+")
-_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "d"})
 
 
 def _move_tone(match):
@@ -47,20 +46,44 @@ def exact(text):
     return normalise(text).lower()
 
 
-@functools.lru_cache(maxsize=4096)
-def fold_char(char):
-    """One character folded to exactly one character, so that offsets stay aligned."""
-    folded = fold(char)
-    return folded[:1] if folded else char
+def _fold_slowly(text):
+    text = unicodedata.normalize("NFC", text).translate(_D_STROKE)
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of each character's folded form, filled as characters come: folding
+    a page then costs one pass in C instead of a decomposition per character in Python."""
+
+    def __init__(self, aligned):
+        super().__init__()
+        self.aligned = aligned
+
+    def __missing__(self, code):
+        folded = _fold_slowly(chr(code))
+        if self.aligned:
+            # Exactly one character for one, so that offsets stay the same.
+            folded = folded[:1] or chr(code)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable(aligned=False)
+_ALIGNED_FOLD = _FoldTable(aligned=True)
+
+
+def fold_aligned(text):
+    """``fold()`` character for character, so that offsets in the result are offsets in ``text``
+    (given in NFC): how a highlight found in folded text is marked in the original spelling."""
+    return text.translate(_ALIGNED_FOLD)
 
 
 def fold(text):
     """Accent-insensitive form: "Đơn vị HỌC tập" → "don vi hoc tap"."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
-    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 def words(text):

@@ -2,7 +2,9 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language, get_language_info
 from django.views.decorators.http import require_GET
 
 from . import services
@@ -62,6 +64,7 @@ def search(request):
             for value in values:
                 value.url = _toggle_url(request, name, value.value)
         context["facet_groups"] = [(name, results.facets.get(name, [])) for name in FACET_NAMES]
+        context["facet_groups_shown"] = any(values for _name, values in context["facet_groups"])
         context["active_filters"] = [
             {"name": name, "value": value.label, "url": value.url}
             for name in FACET_NAMES
@@ -79,6 +82,13 @@ def search(request):
         }
         if results.suggestion:
             context["suggestion_url"] = "?" + urlencode({"q": results.suggestion})
+        if results.elsewhere:
+            code = results.elsewhere.query.language
+            with translation.override(code):
+                context["elsewhere_url"] = reverse("search") + "?" + urlencode({"q": results.query.text})
+            name = get_language_info(code)["name_translated"]
+            # Vietnamese writes a language's name in lower case mid-sentence ("bằng tiếng Anh").
+            context["elsewhere_language"] = name[:1].lower() + name[1:] if language == "vi" else name
     return render(request, "search/search.html", context)
 
 

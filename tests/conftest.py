@@ -99,13 +99,18 @@ def clean_elasticsearch(settings):
     Live updates are made visible at once so that a test can search right after publishing.
     """
     settings.SEARCH_ELASTICSEARCH_REFRESH = True
+    # The circuit breaker lives as long as the process: a test that made Elasticsearch fail must
+    # not make the next one skip it.
+    elastic.breaker.reset()
     if not settings.ELASTICSEARCH_URL:
         yield
         return
     elastic.ElasticsearchBackend().drop()
+    url = settings.ELASTICSEARCH_URL
     yield
-    if settings.ELASTICSEARCH_URL:
-        elastic.ElasticsearchBackend().drop()
+    # The cluster the test started with, even if the test pointed the settings elsewhere.
+    settings.ELASTICSEARCH_URL = url
+    elastic.ElasticsearchBackend().drop()
 
 
 @pytest.fixture(autouse=True)

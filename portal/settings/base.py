@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "resources",
     "reports",
+    "evaluation",
     "search",
     "portal",
     "django_tasks",
@@ -278,6 +279,8 @@ LOGGING = {
         # Every page save and background task logs at INFO: too chatty for a console.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # fpdf2 subsets fonts for every certificate and fontTools logs each step at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
 
@@ -391,6 +394,27 @@ EVENTS_LOCK_TIMEOUT_SECONDS = int(os.environ.get("EVENTS_LOCK_TIMEOUT_SECONDS", 
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
 # Make live index updates searchable before returning (tests); production lets the cluster refresh.
 SEARCH_ELASTICSEARCH_REFRESH = env_bool("SEARCH_ELASTICSEARCH_REFRESH")
+# After this many failures in a row, searches skip Elasticsearch for SEARCH_ELASTICSEARCH_COOLDOWN
+# seconds (the database answers), then try it again.
+SEARCH_ELASTICSEARCH_FAILURES = int(os.environ.get("SEARCH_ELASTICSEARCH_FAILURES", "1"))
+SEARCH_ELASTICSEARCH_COOLDOWN = float(os.environ.get("SEARCH_ELASTICSEARCH_COOLDOWN", "30"))
+
+# Evaluation and recognition of the learning titles (evaluation/). Personal data of
+# self-assessments is anonymised this many years after their year (Decree 13/2023/NĐ-CP);
+# certificates and counts stay. Drafts nobody touched for this many days are deleted.
+EVALUATION_PURGE_AFTER_YEARS = int(os.environ.get("EVALUATION_PURGE_AFTER_YEARS", "5"))
+EVALUATION_DRAFT_PURGE_DAYS = int(os.environ.get("EVALUATION_DRAFT_PURGE_DAYS", "365"))
+# Evidence files are personal data: kept outside MEDIA_ROOT, handed out only by checked views.
+EVALUATION_EVIDENCE_ROOT = Path(os.environ.get("EVALUATION_EVIDENCE_ROOT", BASE_DIR / "var" / "evidence"))
+EVALUATION_MAX_UPLOAD_MB = int(os.environ.get("EVALUATION_MAX_UPLOAD_MB", "5"))
+EVALUATION_MAX_FILES = int(os.environ.get("EVALUATION_MAX_FILES", "30"))
+# Start and "send my links again" submissions per visitor address per window (0 turns it off),
+# and link e-mails per address per hour.
+EVALUATION_RATE_LIMIT = int(os.environ.get("EVALUATION_RATE_LIMIT", "10"))
+EVALUATION_RATE_LIMIT_WINDOW = int(os.environ.get("EVALUATION_RATE_LIMIT_WINDOW", "600"))
+EVALUATION_MAILS_PER_ADDRESS = int(os.environ.get("EVALUATION_MAILS_PER_ADDRESS", "5"))
+# DejaVu (Debian: fonts-dejavu-core) draws every Vietnamese letter on the certificates.
+EVALUATION_CERTIFICATE_FONT_DIR = os.environ.get("EVALUATION_CERTIFICATE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 # The network's yearly figures (reports/). Evidence documents live outside MEDIA_ROOT: only the
 # views, which check who asks, hand them out.

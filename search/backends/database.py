@@ -1,32 +1,36 @@
 """The database backend: the embedded default, and the fallback whenever Elasticsearch fails.
 
-Entries keep each page's text as space-padded words in two forms, accent-preserving and folded,
-so that whole-word matching is a plain LIKE on SQLite and PostgreSQL alike. On PostgreSQL the
-folded words are written by the ``unaccent`` extension from the accent-preserving ones.
-Ranking: a word matched with its accents (in the title most) weighs more than a folded match.
+Entries keep each page's text as space-padded words in two forms, accent-preserving and folded.
+Matching goes through a full-text index of the folded words (migration 0004): FTS5 on SQLite, a
+GIN-indexed ``tsvector`` on PostgreSQL (where the folded words are written by the ``unaccent``
+extension), so that a query reads the entries that match, not every entry of the language.
+Ranking, counts and facets are computed by the database over the matches: a word matched with
+its accents (in the title most) weighs more than a folded match, the whole query as a phrase in
+the title more still.
 """
 
-import difflib
 import functools
 import operator
-from collections import Counter, defaultdict
 
-from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
-from ..highlight import hit_snippet
+from .. import spelling
+from ..highlight import hit_snippet, snippet_source
 from ..indexer import FACET_NAMES
-from ..models import SearchEntry
-from ..query import FacetValue, Hit, SearchResults
+from ..models import SearchEntry, SearchFacet
+from ..query import FacetValue, Hit, SearchQuery, SearchResults
 from ..text import exact, fold, padded, words
 
 WEIGHTS = {"title_exact": 8, "body_exact": 3, "title_folded": 4, "body_folded": 1}
 PHRASE_WEIGHTS = {"title_exact": 12, "title_folded": 6}
 INSERT_BATCH = 500
-VOCABULARY_TIMEOUT = 600
+# Typed empty columns: PostgreSQL types each column of a UNION from its first part.
+NO_TEXT, NO_NUMBER = "CAST(NULL AS TEXT)", "CAST(NULL AS BIGINT)"
+FTS_TABLE = "search_searchentry_fts"
 
 
 def _entry(source):
@@ -39,18 +43,14 @@ def _entry(source):
         title=source.title[:255],
         url=source.url[:500],
         date=source.date,
+        year_only=source.year_only,
         summary=source.summary,
         body=source.body,
         title_exact=padded(words(exact(source.title))),
         body_exact=padded(words(exact(" ".join(body_words)))),
         title_folded=padded(words(fold(" ".join(title_words)))),
         body_folded=padded(words(fold(" ".join(body_words)))),
-        facet_lines="\n".join(f"{name}\t{value}" for name, value in sorted(source.facet_pairs)),
     )
-
-
-def _facet_pairs(lines):
-    return {tuple(line.split("\t", 1)) for line in lines.splitlines()}
 
 
 def _has(column, text):
@@ -64,23 +64,108 @@ def _contains(column, term):
     return _has(column, f" {term} ")
 
 
+def _fulltext(query):
+    """The entries whose folded words match the query, through the database's full-text index."""
+    terms, prefix = query.whole_terms, query.prefix_term
+    postgres = connection.vendor == "postgresql"
+    # The words are runs of \w, with no quote or operator in them.
+    quoted = [f"'{term}'" if postgres else f'"{term}"' for term in terms]
+    if prefix:
+        quoted.append(f"'{prefix}':*" if postgres else f'"{prefix}"*')
+    both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
+    if query.mode == "any":
+        # All the words but one: any of the ways to leave one out.
+        groups = [quoted[:skip] + quoted[skip + 1 :] for skip in range(len(quoted))]
+        expression = either.join(f"({both.join(group)})" for group in groups)
+    else:
+        expression = both.join(quoted)
+    if postgres:
+        return Q(
+            RawSQL("search_vector @@ to_tsquery('simple'::regconfig, %s)", [expression], output_field=BooleanField())
+        )
+    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression]))
+
+
+# Where each column's words sit in the PostgreSQL tsvector (migration 0004).
+VECTOR_WEIGHTS = {"title_folded": "A", "title_exact": "B", "body_exact": "C", "body_folded": "D"}
+
+
+def _vector_score(checks):
+    """The score from the tsvector alone, whose positions carry a weight per column: the page's
+    long text is never read for ranking. Words are \\w runs, with nothing to escape."""
+    sql, params = [], []
+    for column, text, whole, points in checks:
+        weight = VECTOR_WEIGHTS[column]
+        lexemes = [
+            f"'{word}':{'' if whole or index < len(text.split()) - 1 else '*'}{weight}"
+            for index, word in enumerate(text.split())
+        ]
+        sql.append(f"CASE WHEN search_vector @@ %s::tsquery THEN {int(points)} ELSE 0 END")
+        params.append(" <-> ".join(lexemes))
+    return RawSQL(" + ".join(sql), params, output_field=IntegerField())
+
+
+def _unindex(entries):
+    """Forget what the full-text index and the vocabulary hold of entries about to go (or gone)."""
+    changes = {}
+    for entry in entries:
+        for term, count in spelling.terms(entry.title, entry.summary).items():
+            changes[(entry.language, term)] = changes.get((entry.language, term), 0) - count
+    spelling.record(changes)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # An external-content FTS5 table forgets a row when given the words it indexed.
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_folded, body_folded) VALUES ('delete', %s, %s, %s)",
+                [(entry.pk, entry.title_folded, entry.body_folded) for entry in entries],
+            )
+
+
+def forget_deleted_entry(sender, instance, **kwargs):
+    """post_delete of an entry (its page was deleted, or the backend replaces it)."""
+    _unindex([instance])
+
+
 class DatabaseBackend:
     name = "database"
     errors = (DatabaseError,)
 
     # Writes
 
-    def _insert(self, sources):
+    def _insert(self, sources, incremental=True):
         for start in range(0, len(sources), INSERT_BATCH):
             batch = sources[start : start + INSERT_BATCH]
             entries = SearchEntry.objects.bulk_create([_entry(source) for source in batch])
+            ids = [entry.pk for entry in entries]
             if connection.vendor == "postgresql":
-                # PostgreSQL folds with its unaccent extension, stored so that queries stay a plain scan.
+                # PostgreSQL folds with its unaccent extension.
                 from django.contrib.postgres.lookups import Unaccent
 
-                SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).update(
+                SearchEntry.objects.filter(pk__in=ids).update(
                     title_folded=Unaccent(F("title_exact")), body_folded=Unaccent(F("body_exact"))
                 )
+            SearchFacet.objects.bulk_create(
+                [
+                    SearchFacet(entry=entry, name=name, value=value[:255])
+                    for entry, source in zip(entries, batch, strict=True)
+                    for name, value in sorted(source.facet_pairs)
+                ],
+                batch_size=INSERT_BATCH * 4,
+            )
+            if connection.vendor == "sqlite" and incremental:
+                with connection.cursor() as cursor:
+                    placeholders = ", ".join(["%s"] * len(ids))
+                    cursor.execute(
+                        f"INSERT INTO {FTS_TABLE}(rowid, title_folded, body_folded) "
+                        f"SELECT id, title_folded, body_folded FROM search_searchentry WHERE id IN ({placeholders})",
+                        ids,
+                    )
+        if incremental:
+            changes = {}
+            for source in sources:
+                for term, count in spelling.terms(source.title, source.summary).items():
+                    changes[(source.language, term)] = changes.get((source.language, term), 0) + count
+            spelling.record(changes)
 
     def index(self, sources):
         if not sources:
@@ -95,101 +180,61 @@ class DatabaseBackend:
 
     def rebuild(self, sources):
         # One transaction: readers keep seeing the previous index until the new one is complete.
+        sources = list(sources)
         with transaction.atomic():
-            SearchEntry.objects.all().delete()
-            self._insert(list(sources))
+            with connection.cursor() as cursor:
+                # Everything goes: no need to forget entries one by one (post_delete).
+                cursor.execute(f"DELETE FROM {SearchFacet._meta.db_table}")
+                cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
+            self._insert(sources, incremental=False)
+            spelling.rebuild(sources)
+            with connection.cursor() as cursor:
+                if connection.vendor == "sqlite":
+                    cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+                else:
+                    # The GIN index takes new rows into a pending list (fast writes); moved into
+                    # the index at once here rather than at the next vacuum, every search would
+                    # otherwise read the whole list.
+                    cursor.execute("SELECT gin_clean_pending_list('search_searchentry_vector'::regclass)")
 
     # Reads
 
-    def _entries(self, language):
-        return SearchEntry.objects.filter(language=language)
-
-    def _match(self, terms, require_all=True):
-        title, body = "title_folded", "body_folded"
-        conditions = [_contains(title, term) | _contains(body, term) for term in terms]
-        return functools.reduce(operator.and_ if require_all else operator.or_, conditions)
-
     def _score(self, query):
-        def weight(condition, points):
-            return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
-
-        parts = []
-        for term in query.exact_terms:
-            parts.append(weight(_contains("title_exact", term), WEIGHTS["title_exact"]))
-            parts.append(weight(_contains("body_exact", term), WEIGHTS["body_exact"]))
-        for term in query.folded_terms:
-            parts.append(weight(_contains("title_folded", term), WEIGHTS["title_folded"]))
-            parts.append(weight(_contains("body_folded", term), WEIGHTS["body_folded"]))
-        if len(query.folded_terms) > 1:
-            parts.append(weight(_contains("title_exact", " ".join(query.exact_terms)), PHRASE_WEIGHTS["title_exact"]))
-            parts.append(
-                weight(
-                    _contains("title_folded", " ".join(query.folded_terms)),
-                    PHRASE_WEIGHTS["title_folded"],
-                )
+        """Points for each word where it is found: accents as typed and the title weigh most."""
+        folded = query.whole_terms
+        accented = query.exact_terms[: len(folded)]
+        # (column, word or words, whole word?, points)
+        checks = [("title_exact", term, True, WEIGHTS["title_exact"]) for term in accented]
+        checks += [("body_exact", term, True, WEIGHTS["body_exact"]) for term in accented]
+        checks += [("title_folded", term, True, WEIGHTS["title_folded"]) for term in folded]
+        checks += [("body_folded", term, True, WEIGHTS["body_folded"]) for term in folded]
+        if query.prefix_term:
+            checks.append(("title_folded", query.prefix_term, False, WEIGHTS["title_folded"]))
+            checks.append(("body_folded", query.prefix_term, False, WEIGHTS["body_folded"]))
+        if len(folded) > 1:
+            checks.append(("title_exact", " ".join(accented), True, PHRASE_WEIGHTS["title_exact"]))
+            checks.append(("title_folded", " ".join(folded), True, PHRASE_WEIGHTS["title_folded"]))
+        if connection.vendor == "postgresql":
+            return _vector_score(checks)
+        parts = [
+            Case(
+                When(_contains(column, text) if whole else _has(column, f" {text}"), then=Value(points)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
+            for column, text, whole, points in checks
+        ]
         return functools.reduce(operator.add, parts)
 
-    @staticmethod
-    def _facets(entry_facets, filters):
-        """Counts per facet value; each facet counted over the pages the *other* filters keep."""
-        filters = {name: set(values) for name, values in filters.items() if name in FACET_NAMES}
-        passing = {
-            name: {
-                pk
-                for pk, pairs in entry_facets.items()
-                if any(facet == name and value in values for facet, value in pairs)
-            }
-            for name, values in filters.items()
-        }
-        kept = set(entry_facets)
-        for pks in passing.values():
-            kept &= pks
-        counts = {name: Counter() for name in FACET_NAMES}
-        for pk, pairs in entry_facets.items():
-            # A page the other filters keep counts for this facet even when its own filter drops it.
-            failing = [name for name, pks in passing.items() if pk not in pks]
-            for facet, value in pairs:
-                if not failing or failing == [facet]:
-                    counts[facet][value] += 1
-        facets = {
-            name: [
-                FacetValue(value, count, value in filters.get(name, ()))
-                for value, count in sorted(counts[name].items(), key=lambda item: (-item[1], item[0]))
-            ]
-            for name in FACET_NAMES
-        }
-        return facets, kept
-
-    def _scored(self, entries, query, require_all=True):
-        """(pk, score, date, facet pairs) of every match: the one scan of the text columns."""
-        rows = (
-            entries.filter(self._match(query.folded_terms, require_all))
-            .annotate(score=self._score(query))
-            .values_list("pk", "score", "date", "facet_lines")
-        )
-        return [
-            (pk, score, day, {tuple(line.split("\t", 1)) for line in lines.splitlines()})
-            for pk, score, day, lines in rows
-        ]
+    def _matches(self, query):
+        return SearchEntry.objects.filter(_fulltext(query), language=query.language)
 
     def search(self, query):
-        entries = self._entries(query.language)
-        scored = self._scored(entries, query)
-        partial = len(query.folded_terms) > 1 and not scored and not query.every_word
-        if partial:
-            # No page has every word: show the pages that have some, best first.
-            scored = self._scored(entries, query, require_all=False)
-        entry_facets = {pk: pairs for pk, _score, _date, pairs in scored}
-        facets, kept = self._facets(entry_facets, query.filters)
-
-        def order(row):
-            pk, score, day, _pairs = row
-            ordinal = day.toordinal() if day else 0
-            return (-ordinal, -score, pk) if query.sort == "date" else (-score, -ordinal, pk)
-
-        ranked = sorted((row for row in scored if row[0] in kept), key=order)
-        page_pks = [pk for pk, _score, _date, _pairs in ranked[query.offset : query.offset + query.per_page]]
+        if query.mode == "fuzzy":
+            # No typo tolerance here: "did you mean" stands in for it.
+            return SearchResults(query, [], 0, {name: [] for name in FACET_NAMES}, backend=self.name)
+        filters = {name: values for name, values in query.filters.items() if name in FACET_NAMES and values}
+        total, page_pks, counts = self._one_pass(query, filters)
         rows = SearchEntry.objects.in_bulk(page_pks)
         hits = [
             Hit(
@@ -198,60 +243,93 @@ class DatabaseBackend:
                 title=row.title,
                 url=row.url,
                 date=row.date,
-                snippet=hit_snippet(row, query.folded_terms),
+                year_only=row.year_only,
+                snippet=hit_snippet(snippet_source(row.summary, row.body), query),
             )
             for row in (rows[pk] for pk in page_pks)
         ]
-        suggestion = self.correct(query) if partial or not ranked else ""
-        return SearchResults(query, hits, len(ranked), facets, suggestion, self.name)
+        facets = {name: [] for name in FACET_NAMES}
+        for name, value, count in counts:
+            facets[name].append(FacetValue(value, count, value in filters.get(name, ())))
+        for values in facets.values():
+            values.sort(key=lambda value: (-value.count, value.value))
+        return SearchResults(query, hits, total, facets, backend=self.name)
+
+    def _one_pass(self, query, filters):
+        """The total, the page of hits and the facet counts, from one reading of the matches.
+
+        The matches are read once into a materialised table: their score, date, and for each
+        filtered facet whether they pass it. Each facet is counted over the matches the *other*
+        filters keep; the hits and the total over the matches every filter keeps.
+        """
+        passes = {
+            f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
+            for name, values in filters.items()
+        }
+        inner = self._matches(query).annotate(score=self._score(query), **passes)
+        inner_sql, inner_params = inner.values("id", "date", "score", *passes).query.sql_with_params()
+
+        def kept(leave_out=None):
+            conditions = [f"m.{flag}" for flag in passes if flag != f"passes_{leave_out}"]
+            return " AND ".join(conditions) or "1 = 1"
+
+        facet = SearchFacet._meta.db_table
+        if query.sort == "date":
+            order = "m.date IS NULL, m.date DESC, m.score DESC, m.id"
+        else:
+            order = "m.score DESC, m.date IS NULL, m.date DESC, m.id"
+        # Rows of (part, facet name, facet value, number, position): one shape for every part.
+        parts = [
+            f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM m WHERE {kept()}",
+            f"SELECT 'hit', {NO_TEXT}, {NO_TEXT}, m.id, ROW_NUMBER() OVER (ORDER BY {order}) FROM m WHERE m.id IN "
+            f"(SELECT m.id FROM m WHERE {kept()} ORDER BY {order} LIMIT {int(query.per_page)} "
+            f"OFFSET {int(query.offset)})",
+        ]
+        params = []
+        unfiltered = [name for name in FACET_NAMES if name not in filters]
+        groups = [([name], name) for name in filters] + ([(unfiltered, None)] if unfiltered else [])
+        for names, leave_out in groups:
+            placeholders = ", ".join(["%s"] * len(names))
+            parts.append(
+                f"SELECT 'facet', f.name, f.value, COUNT(*), {NO_NUMBER} FROM m JOIN {facet} f ON f.entry_id = m.id "
+                f"WHERE f.name IN ({placeholders}) AND {kept(leave_out)} GROUP BY f.name, f.value"
+            )
+            params.extend(names)
+        sql = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(
+            f"SELECT * FROM ({part}) AS p{number}" for number, part in enumerate(parts)
+        )
+        total, hits, counts = 0, [], []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*inner_params, *params])
+            for part, name, value, number, position in cursor.fetchall():
+                if part == "total":
+                    total = number
+                elif part == "hit":
+                    hits.append((position, number))
+                else:
+                    counts.append((name, value, number))
+        return total, [pk for _position, pk in sorted(hits)], counts
+
+    def count(self, query):
+        return self._matches(query).count()
 
     def suggest(self, text, language, limit=8):
         """Titles that start with the typed words, the last one possibly unfinished."""
-        terms = words(fold(text))
+        query = SearchQuery(text=text, language=language, mode="prefix")
+        terms = query.folded_terms
         if not terms:
             return []
         title = "title_folded"
+        # The full-text index finds the pages that have the words anywhere; the title must have them.
         condition = functools.reduce(
-            operator.and_,
-            [_contains(title, term) for term in terms[:-1]] + [_has(title, f" {terms[-1]}")],
+            operator.and_, [_contains(title, term) for term in query.whole_terms] + [_has(title, f" {terms[-1]}")]
         )
         starts = Q(**{f"{title}__startswith": f" {' '.join(terms)}"})
         rows = (
-            self._entries(language)
+            self._matches(query)
             .filter(condition)
             .annotate(starts=Case(When(starts, then=Value(1)), default=Value(0), output_field=IntegerField()))
             .order_by("-starts", F("date").desc(nulls_last=True), "pk")
             .values("page_id", "title", "url", "page_type")[:limit]
         )
         return list(rows)
-
-    def _vocabulary(self, language):
-        """Folded word → its most frequent spelling, from titles and summaries; cached per index state."""
-        state = SearchEntry.objects.filter(language=language).aggregate(n=Count("pk"), last=Max("indexed_at"))
-        last = state["last"].timestamp() if state["last"] else 0
-        key = f"search:vocabulary:{language}:{state['n']}:{last}"
-        vocabulary = cache.get(key)
-        if vocabulary is None:
-            spellings = defaultdict(Counter)
-            for title, summary in SearchEntry.objects.filter(language=language).values_list("title", "summary"):
-                for word in words(exact(f"{title} {summary}")):
-                    if len(word) > 1 and not word.isdigit():
-                        spellings[fold(word)][word] += 1
-            vocabulary = {folded: counter.most_common(1)[0][0] for folded, counter in spellings.items()}
-            cache.set(key, vocabulary, VOCABULARY_TIMEOUT)
-        return vocabulary
-
-    def correct(self, query):
-        """A respelling of the query from words the index knows, or '' when none is better."""
-        vocabulary = self._vocabulary(query.language)
-        if not vocabulary:
-            return ""
-        corrected, changed = [], False
-        for term in query.folded_terms:
-            if term in vocabulary:
-                corrected.append(vocabulary[term])
-                continue
-            close = difflib.get_close_matches(term, vocabulary.keys(), n=1, cutoff=0.65)
-            corrected.append(vocabulary[close[0]] if close else term)
-            changed = changed or bool(close)
-        return " ".join(corrected) if changed else ""

@@ -1,19 +1,26 @@
-"""The Elasticsearch backend: an index per environment behind an alias, swapped on rebuild."""
+"""The Elasticsearch backend: an index per environment behind an alias, swapped on rebuild.
+
+A search is one request, built and read as plain dictionaries: the Elasticsearch DSL's response
+objects cost more time in Python than the cluster spends answering (see benchmarks/README.md).
+A circuit breaker keeps a failing or hung cluster from costing every search its timeout.
+"""
 
 import logging
+import threading
+import time
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from elastic_transport import TransportError
 from elasticsearch import ApiError, NotFoundError
-from elasticsearch.dsl import Q as ESQ
-from elasticsearch.dsl import Search, connections
+from elasticsearch.dsl import connections
 from elasticsearch.helpers import BulkIndexError, bulk
 
-from ..documents import PageDocument, PageSearch
+from ..documents import PageDocument, query_clause, search_body
 from ..highlight import hit_snippet
 from ..query import FacetValue, Hit, SearchResults
-from ..text import exact, fold, words
+from ..text import fold, words
 
 logger = logging.getLogger(__name__)
 
@@ -26,24 +33,85 @@ def is_configured():
 
 def client():
     """The client for the configured URL, created on first use (settings may change in tests)."""
-    url = settings.ELASTICSEARCH_URL
-    alias = f"search:{url}"
+    url, timeout = settings.ELASTICSEARCH_URL, settings.SEARCH_ELASTICSEARCH_TIMEOUT
+    alias = f"search:{url}:{timeout}"
     try:
         return connections.get_connection(alias)
     except KeyError:
-        return connections.create_connection(
-            alias=alias, hosts=[url], request_timeout=settings.SEARCH_ELASTICSEARCH_TIMEOUT, max_retries=1
-        )
+        return connections.create_connection(alias=alias, hosts=[url], request_timeout=timeout, max_retries=1)
 
 
 def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-pages"
 
 
-def _date(value):
-    if not value:
-        return None
-    return value.date() if hasattr(value, "date") else value
+class CircuitBreaker:
+    """After ``SEARCH_ELASTICSEARCH_FAILURES`` failures in a row, Elasticsearch is skipped for
+    ``SEARCH_ELASTICSEARCH_COOLDOWN`` seconds (the database answers); then one request tries it
+    again, and its outcome closes the breaker or opens it for another cool-down.
+
+    One per process: each worker learns of a failure by itself, at the cost of one timeout.
+    """
+
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.failures = 0
+        self.opened_at = None
+
+    def allow(self):
+        with self.lock:
+            if self.opened_at is None:
+                return True
+            if self.clock() - self.opened_at < settings.SEARCH_ELASTICSEARCH_COOLDOWN:
+                return False
+            # Half-open: this request tries the cluster; the others keep skipping it meanwhile.
+            self.opened_at = self.clock()
+            return True
+
+    def succeeded(self):
+        with self.lock:
+            if self.opened_at is not None:
+                logger.warning("Elasticsearch answers again; searches use it again")
+            self.reset()
+
+    def failed(self):
+        with self.lock:
+            self.failures += 1
+            if self.failures >= settings.SEARCH_ELASTICSEARCH_FAILURES:
+                if self.opened_at is None:
+                    logger.warning(
+                        "Elasticsearch failed %s times in a row; the database answers for the next %s s",
+                        self.failures,
+                        settings.SEARCH_ELASTICSEARCH_COOLDOWN,
+                    )
+                self.opened_at = self.clock()
+
+
+breaker = CircuitBreaker()
+
+
+def counts_as_failure(error):
+    """Whether an error says the cluster is unwell (unreachable, timing out, failing), rather than
+    answering about a request (no index yet, a rejected document)."""
+    if isinstance(error, ApiError):
+        return error.meta.status >= 500
+    return isinstance(error, TransportError)
+
+
+def _hit(source, query):
+    return Hit(
+        page_id=source["page_id"],
+        page_type=source["page_type"],
+        title=source["title"],
+        url=source["url"],
+        date=parse_date(source["date"][:10]) if source.get("date") else None,
+        year_only=bool(source.get("year_only")),
+        snippet=hit_snippet(source.get("snippet_text") or "", query),
+    )
 
 
 class ElasticsearchBackend:
@@ -121,78 +189,41 @@ class ElasticsearchBackend:
         """Delete the alias and its indices (tests, benchmarks)."""
         self._delete_indices()
 
-    # Reads
+    # Reads (an alias that does not exist yet raises NotFoundError: the database answers)
 
     def search(self, query):
-        if not self._aliased_indices():
-            # Never indexed: nothing to find, which the database backend answers as well.
-            raise NotFoundError("no index", meta=None, body={"alias": self.alias})
-        response = PageSearch(self.es, self.alias, query)[query.offset : query.offset + query.per_page].execute()
-        total = response.hits.total.value
-        partial = total == 0 and len(query.folded_terms) > 1 and not query.every_word
-        if partial:
-            response = PageSearch(self.es, self.alias, query, require_all=False)[
-                query.offset : query.offset + query.per_page
-            ].execute()
-            total = response.hits.total.value
-        hits = [
-            Hit(
-                page_id=hit.page_id,
-                page_type=hit.page_type,
-                title=hit.title,
-                url=hit.url,
-                date=_date(hit.date),
-                snippet=hit_snippet(hit, query.folded_terms),
-            )
-            for hit in response
-        ]
+        response = self.es.search(index=self.alias, **search_body(query)).body
+        hits = [_hit(hit["_source"], query) for hit in response["hits"]["hits"]]
         facets = {
-            name: [FacetValue(str(value), count, selected) for value, count, selected in values]
-            for name, values in response.facets.to_dict().items()
+            name: [
+                FacetValue(str(bucket["key"]), bucket["doc_count"], str(bucket["key"]) in query.filters.get(name, ()))
+                for bucket in aggregation["values"]["buckets"]
+            ]
+            for name, aggregation in response["aggregations"].items()
         }
-        suggestion = self.correct(query) if partial or total == 0 else ""
-        return SearchResults(query, hits, total, facets, suggestion, self.name)
+        return SearchResults(query, hits, response["hits"]["total"]["value"], facets, backend=self.name)
+
+    def count(self, query):
+        return self.es.count(index=self.alias, query=query_clause(query)).body["count"]
 
     def suggest(self, text, language, limit=8):
         terms = words(fold(text))
         if not terms:
             return []
-        search = (
-            Search(using=self.es, index=self.alias)
-            .filter("term", language=language)
-            .query(
-                ESQ("match_bool_prefix", title_folded={"query": " ".join(terms), "operator": "and"})
-                | ESQ("match_phrase_prefix", title_folded={"query": " ".join(terms), "boost": 3})
-            )
-            .source(["page_id", "title", "url", "page_type"])[:limit]
-        )
-        return [hit.to_dict() for hit in search.execute()]
-
-    def correct(self, query):
-        """Did-you-mean: the term suggester on folded titles and summaries, shown with accents."""
-        text = " ".join(query.folded_terms)
-        response = (
-            Search(using=self.es, index=self.alias)
-            .suggest("spelling", text, term={"field": "spelling", "min_word_length": 2, "suggest_mode": "missing"})
-            .extra(size=0)
-            .execute()
-        )
-        corrected = [entry.options[0].text if entry.options else entry.text for entry in response.suggest.spelling]
-        if not corrected or corrected == query.folded_terms:
-            return ""
-        return self._with_accents(corrected, query.language)
-
-    def _with_accents(self, terms, language):
-        """Each folded word as the pages that contain it spell it."""
-        hits = (
-            Search(using=self.es, index=self.alias)
-            .filter("term", language=language)
-            .query("match", spelling=" ".join(terms))
-            .source(["title", "summary"])[:10]
-            .execute()
-        )
-        spellings = {}
-        for hit in hits:
-            for word in words(exact(f"{hit.title} {hit.summary or ''}")):
-                spellings.setdefault(fold(word), word)
-        return " ".join(spellings.get(term, term) for term in terms)
+        typed = " ".join(terms)
+        response = self.es.search(
+            index=self.alias,
+            query={
+                "bool": {
+                    "filter": [{"term": {"language": language}}],
+                    "should": [
+                        {"match_bool_prefix": {"title_folded": {"query": typed, "operator": "and"}}},
+                        {"match_phrase_prefix": {"title_folded": {"query": typed, "boost": 3}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+            source=["page_id", "title", "url", "page_type"],
+            size=limit,
+        ).body
+        return [hit["_source"] for hit in response["hits"]["hits"]]

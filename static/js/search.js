@@ -1,4 +1,18 @@
 /*
+ * Search page: the facets are folded on a phone and open on wide screens. Browsers that know
+ * ::details-content open them with CSS alone (search.css); this opens them on the others.
+ */
+(function () {
+  "use strict";
+
+  var facets = document.querySelector("[data-search-facets]");
+  var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+  if (facets && !styled && window.matchMedia("(min-width: 60em)").matches) {
+    facets.open = true;
+  }
+})();
+
+/*
  * Header search box → accessible combobox (WAI-ARIA 1.2 combobox with a listbox popup).
  * Without JavaScript the box is a plain form that submits to the search page.
  * Keys: ↓/↑ move through the suggestions, Enter opens the chosen page (or searches when none is

@@ -77,3 +77,34 @@ def test_without_javascript_the_box_submits_to_the_search_page(browser, live_ser
         expect(page.get_by_text("Không cần gõ dấu")).to_be_visible()
     finally:
         context.close()
+
+
+def test_on_a_phone_the_facets_fold_away_below_a_button(page, assert_accessible, campaign):
+    page.goto("/search/?q=hoc+tap")
+    facet = page.locator(".search-facets .facet-list a").first
+    expect(facet).to_be_hidden()
+    # The first result is on the first screen, not below the facets.
+    first = page.locator(".search-hit").first.bounding_box()
+    assert first["y"] + first["height"] < page.viewport_size["height"], first
+    assert_accessible(page)
+
+    page.get_by_text("Thu hẹp kết quả").click()
+    expect(facet).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_wide_screen_the_facets_are_open(browser, live_server, campaign, javascript):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="vi-VN",
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=javascript,
+    )
+    page = context.new_page()
+    try:
+        page.goto("/search/?q=hoc+tap")
+        expect(page.locator(".search-facets .facet-list a").first).to_be_visible()
+        expect(page.get_by_text("Thu hẹp kết quả")).to_be_hidden()
+    finally:
+        context.close()

@@ -14,6 +14,8 @@ from search import indexer, services
 from search.extract import MAX_DOCUMENT_CHARS, document_text
 from search.models import ExtractedText, SearchEntry
 from search.seed import seed
+from tests.factories.campaigns import StoryIndexPageFactory, StoryPageFactory
+from tests.factories.news import NewsIndexPageFactory
 from tests.search.conftest import CampaignPageFactory, standard
 from tests.search.files import docx_bytes, pdf_bytes
 
@@ -31,18 +33,48 @@ def test_every_live_public_page_of_every_locale_is_indexed(home_page, en_home_pa
         start_date=datetime.date(2024, 11, 1),
         end_date=datetime.date(2024, 11, 30),
     )
+    standard(en_home_page, "About", "The study promotion movement.")
     draft = standard(home_page, "Bản nháp chưa đăng")
     draft.unpublish()
     private = standard(home_page, "Trang nội bộ")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
 
-    assert indexer.rebuild() == 4
+    assert indexer.rebuild() == 2
 
     entries = {entry.title: entry for entry in SearchEntry.objects.all()}
-    assert set(entries) == {"Trang chủ", "Home", "Chiến dịch", "Tháng Khuyến học 2024"}
-    assert entries["Home"].language == "en"
+    assert set(entries) == {"About", "Tháng Khuyến học 2024"}
+    assert entries["About"].language == "en"
     assert entries["Tháng Khuyến học 2024"].page_type == "campaigns.campaignpage"
     assert entries["Tháng Khuyến học 2024"].url == "/chien-dich/thang-khuyen-hoc-2024/"
+
+
+def test_pages_that_only_lead_to_others_are_not_indexed(home_page, campaign_index):
+    """Home pages, index pages and text-less section pages would crowd the results and the type facet."""
+    NewsIndexPageFactory(parent=home_page)
+    StoryIndexPageFactory(parent=home_page)
+    section = standard(home_page, "Mô hình học tập", slug="mo-hinh")
+    standard(section, "Gia đình học tập", "Ba thế hệ cùng học.")
+    about = standard(home_page, "Giới thiệu", "Phong trào khuyến học, khuyến tài.", slug="gioi-thieu")
+    standard(about, "Lịch sử", "Hội Khuyến học thành lập năm 1996.")
+
+    indexer.rebuild()
+
+    assert set(SearchEntry.objects.values_list("title", flat=True)) == {"Gia đình học tập", "Giới thiệu", "Lịch sử"}
+    results = services.search("hoc", "vi")
+    assert [value.value for value in results.facets["type"]] == ["home.standardpage"]
+
+
+def test_a_summary_field_that_repeats_the_search_description_is_indexed_once(home_page):
+    index = StoryIndexPageFactory(parent=home_page)
+    story = StoryPageFactory(
+        parent=index,
+        title="Ba thế hệ cùng học",
+        summary="Gia đình ông Lộc được công nhận Gia đình học tập.",
+        search_description="Gia đình ông Lộc được công nhận Gia đình học tập.",
+    )
+    source = indexer.build(story.specific)
+    assert source.summary == "Gia đình ông Lộc được công nhận Gia đình học tập."
+    assert "được công nhận" not in source.body
 
 
 def test_text_comes_from_search_fields_rendered_as_plain_text(home_page):
@@ -115,13 +147,13 @@ def test_search_reindex_command_shows_progress_and_replaces_the_index(home_page,
 
     output = capsys.readouterr().out
     assert "[##############################] 2/2 pages" in output
-    assert "Indexed 2 pages (database" in output
-    assert set(SearchEntry.objects.values_list("title", flat=True)) == {"Trang chủ", "Gia đình học tập"}
+    assert "Indexed 1 pages (database" in output
+    assert set(SearchEntry.objects.values_list("title", flat=True)) == {"Gia đình học tập"}
 
 
 def test_seed_builds_the_index(home_page):
     standard(home_page, "Gia đình học tập")
     out = io.StringIO()
     seed(out)
-    assert "Search: indexed 2 pages" in out.getvalue()
+    assert "Search: indexed 1 pages" in out.getvalue()
     assert [hit.title for hit in services.search("gia dinh", "vi").hits] == ["Gia đình học tập"]

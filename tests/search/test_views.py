@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
-from search import indexer
+from search import indexer, services
 from tests.search.conftest import CampaignPageFactory, standard
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_english_search_finds_english_pages_only(client, site):
     html = client.get("/en/search/", {"q": "learning"}).content.decode()
     assert "Learning families" in html
     assert "Gia đình học tập" not in html
-    assert "results for “learning”" in html
+    assert "1 result for “learning”" in html
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,7 @@ def test_english_search_finds_english_pages_only(client, site):
         ('"gia đình" AND title:(học*)', None),
         ("học tập " * 300, None),
         ('{"query": {"match_all": {}}}', None),
+        ("___ khuyen__hoc", None),
     ],
 )
 def test_bad_input_never_breaks_the_page(client, site, query, message):
@@ -137,3 +138,11 @@ def test_elasticsearch_down_falls_back_to_the_database_quietly(client, site, cap
 def test_search_page_query_budget(client, site, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         client.get("/search/", {"q": "hoc tap"})
+
+
+@pytest.mark.parametrize("query", ["learning families", "gja dinh hoc tapp", "khuy", "don vi hoc tap"])
+def test_searches_that_widen_keep_to_a_query_budget(site, django_assert_max_num_queries, query):
+    # Widening, the other language's results and "did you mean" cost a query or two each, whatever
+    # the number of pages: one statement reads a search's matches, one more its page of hits.
+    with django_assert_max_num_queries(9):
+        services.search(query, "vi")

@@ -10,7 +10,7 @@ from django.db import transaction
 from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME
 
 # The site shell first, then each feature app that ships demo content in its seed.py.
-SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "reports", "search"]
+SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "evaluation", "reports", "search"]
 
 
 class Command(BaseCommand):

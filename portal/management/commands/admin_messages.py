@@ -54,6 +54,34 @@ def _as_template(catalogue):
     return "\n".join(lines) + "\n"
 
 
+def _key(block):
+    """(msgctxt, msgid) of a catalogue entry, and whether it has a plural form."""
+    fields, current = {}, None
+    for line in block.splitlines():
+        if line.startswith(("msgctxt ", "msgid ", "msgid_plural ")):
+            current, _, rest = line.partition(" ")
+            fields[current] = rest
+        elif line.startswith('"') and current:
+            fields[current] += line
+        elif not line.startswith("#"):
+            current = None
+    if "msgid" not in fields:
+        return None, False
+    return (fields.get("msgctxt"), fields["msgid"]), "msgid_plural" in fields
+
+
+def _without_plural_clashes(template, seen):
+    """msgcat refuses a msgid that is singular in one catalogue and plural in another (django-otp's
+    "Please correct the error below." against Django admin's): the first catalogue's form wins."""
+    kept = []
+    for block in template.split("\n\n"):
+        key, plural = _key(block)
+        if key is not None and key[1] != '""' and seen.setdefault(key, plural) != plural:
+            continue
+        kept.append(block)
+    return "\n\n".join(kept)
+
+
 def _run(*args):
     try:
         subprocess.run(args, check=True, capture_output=True, text=True)
@@ -78,10 +106,10 @@ class Command(BaseCommand):
 
     def _update(self, domain, tmp):
         target = project_catalogue(domain)
-        copies = []
+        copies, seen = [], {}
         for index, source in enumerate(source_catalogues(domain)):
             copies.append(tmp / f"{index:03}.po")
-            copies[-1].write_text(_as_template(source), encoding="utf-8")
+            copies[-1].write_text(_without_plural_clashes(_as_template(source), seen), encoding="utf-8")
         template = tmp / f"{domain}.pot"
         _run("msgcat", "--use-first", f"--output-file={template}", *map(str, copies))
         if not target.exists():
