@@ -6,8 +6,9 @@ SQLite with its online backup API, PostgreSQL with ``pg_dump``/``pg_restore`` (t
 version must be at least the server's). An archive restores into the same kind of database.
 
 Layout of ``portal-backup-<time>.tar.gz``: ``manifest.json``, ``database.sqlite3`` or
-``database.pgdump``, ``media/`` (MEDIA_ROOT) and ``private/`` (REPORTS_PRIVATE_ROOT: the reports'
-evidence documents, which the web server never serves).
+``database.pgdump``, ``media/`` (MEDIA_ROOT), ``private/`` (REPORTS_PRIVATE_ROOT: the reports'
+evidence documents) and ``evidence/`` (EVALUATION_EVIDENCE_ROOT: the self-assessments' files), which
+the web server never serves.
 """
 
 import json
@@ -29,7 +30,7 @@ from django.utils import timezone
 FORMAT = 1
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 # Folders of uploaded files: the archive's member name, and the setting that says where they are.
-FILE_FOLDERS = {"media": "MEDIA_ROOT", "private": "REPORTS_PRIVATE_ROOT"}
+FILE_FOLDERS = {"media": "MEDIA_ROOT", "private": "REPORTS_PRIVATE_ROOT", "evidence": "EVALUATION_EVIDENCE_ROOT"}
 
 
 class BackupError(Exception):
