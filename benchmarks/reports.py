@@ -48,6 +48,7 @@ def setup_django():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the embedded default cache is a database table
 
 
 def timed(function, *args, **kwargs):

@@ -15,8 +15,9 @@ their figures are added to their area and the areas above it, never in place of 
 
 Recognitions recorded elsewhere on the portal (the evaluation of learning titles) can be handed in
 through the ``portal_title_recognitions`` hook: a function of the year returning
-``{(title_code, area_id): number recognised}``. Where it returns data for a title and year, that
-title's recognised count comes from it; the eligible count stays what reporters sent.
+``{(title_code, area_id): number recognised}``. In a period marked ``recognitions_from_portal``,
+where it returns data for a title, that title's recognised count comes from it; the eligible count
+stays what reporters sent.
 """
 
 from collections import defaultdict
@@ -230,7 +231,9 @@ class Lookup:
     def _recognitions_of(self, period):
         if period.pk not in self._recognitions:
             indicators = self.indicators_by_version.get(period.version_id) or []
-            data = recognitions(period.year)
+            # Only where the period says every recognition goes through the portal: elsewhere the
+            # portal's certificates are a part of what reporters count, not the whole.
+            data = recognitions(period.year) if period.recognitions_from_portal else {}
             codes = {
                 i.title: i.code
                 for i in indicators

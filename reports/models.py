@@ -274,6 +274,15 @@ class Period(ClusterableModel):
         help_text=_("Their communes, districts and education units report in this period."),
     )
     notes = models.TextField(_("notes for reporters"), blank=True)
+    recognitions_from_portal = models.BooleanField(
+        _("recognised numbers from the portal's evaluation"),
+        default=False,
+        help_text=_(
+            "Tick only when every recognition of the year is decided on the portal: for each title the "
+            "evaluation has decided, the number recognised then counts its certificates instead of what "
+            "reporters send (the number eligible still comes from the reports)."
+        ),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     # Bumped whenever an approval changes; the stored figures say which stamp they were built from.
     figures_stamp = models.PositiveIntegerField(default=0, editable=False)
@@ -285,6 +294,7 @@ class Period(ClusterableModel):
         FieldPanel("areas"),
         InlinePanel("deadlines", heading=_("Deadlines"), label=pgettext_lazy("report", "Deadline"), min_num=1),
         FieldPanel("notes"),
+        FieldPanel("recognitions_from_portal"),
         FieldPanel("is_demo"),
     ]
 

@@ -95,6 +95,8 @@ def test_education_units_add_to_their_area_without_replacing_its_figures(periods
 
 
 def test_recognitions_from_the_evaluation_replace_the_reported_recognised_count(periods, reform, figures):
+    periods[2026].recognitions_from_portal = True
+    periods[2026].save()
     report(periods[2026], reform["N1"], titles(GD=(10, 20), CDHT=(5, 50)))
     report(periods[2026], reform["N2"], titles(GD=(5, 10), CDHT=(5, 50)))
 

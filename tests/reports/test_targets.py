@@ -107,6 +107,8 @@ def test_a_data_backed_target_is_checked(campaign, indicator, reform, fields, fi
 
 def test_recognitions_from_the_evaluation_feed_the_target_and_say_so(client, campaign, version, periods, reform):
     citizens = next(i for i in services.indicators_of(version) if i.code == "CDHT-TL")
+    periods[2026].recognitions_from_portal = True
+    periods[2026].save()
     report(periods[2026], reform["N1"], titles(CDHT=(5, 50)))
     CampaignTargetFactory(
         page=campaign, label="Công dân học tập", target_value=30, indicator=citizens, area=reform["city"], year=2026
