@@ -11,6 +11,7 @@ urlpatterns = [
     path("decisions/", admin_views.decision_list, name="decisions"),
     path("decisions/new/", admin_views.decision_new, name="decision_new"),
     path("decisions/<int:pk>/", admin_views.decision_detail, name="decision"),
+    path("certificates/<int:pk>/revoke/", admin_views.certificate_revoke, name="certificate_revoke"),
     path("criteria/import/", admin_views.criteria_import, name="criteria_import"),
     path("criteria/<int:pk>/export.xlsx", admin_views.criteria_export, name="criteria_export"),
     path("criteria/<int:pk>/copy/", admin_views.criteria_copy, name="criteria_copy"),

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -245,9 +246,30 @@ def decision_detail(request, pk):
     certificates = list(decision.certificates.select_related("assessment__area").order_by("holder_name"))
     for item in certificates:
         item.verify_url = verify_url(item)
-    return TemplateResponse(
-        request, "evaluation/admin/decision_detail.html", {"decision": decision, "certificates": certificates}
-    )
+    context = {"decision": decision, "certificates": certificates, "can_revoke": access.can_decide(request.user)}
+    return TemplateResponse(request, "evaluation/admin/decision_detail.html", context)
+
+
+@require_POST
+@allowed(access.can_decide)
+def certificate_revoke(request, pk):
+    certificate = get_object_or_404(access.certificates(request.user).select_related("decision"), pk=pk)
+    try:
+        services.revoke_certificate(
+            certificate,
+            user=request.user,
+            reason=request.POST.get("reason", ""),
+            allowed_area_ids=access.area_ids(request.user),
+        )
+    except services.EvaluationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Certificate %(code)s of %(name)s revoked. The holder has been told.")
+            % {"code": certificate.display_code, "name": certificate.holder_name},
+        )
+    return redirect("evaluation_admin:decision", pk=certificate.decision_id)
 
 
 @allowed(access.can_decide)

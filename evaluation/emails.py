@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -258,6 +258,39 @@ def send_recognised(pk):
             return message
 
     _deliver("recognised", build, pk)
+
+
+def send_revoked(pk):
+    def build():
+        assessment = _live(pk)
+        if assessment is None or not hasattr(assessment, "certificate"):
+            return None
+        certificate = assessment.certificate
+        with translation.override(assessment.language):
+            return _message(
+                assessment,
+                _subject(_("Certificate revoked"), assessment),
+                [
+                    _(
+                        "The certificate %(code)s recognising %(name)s as “%(title)s” %(year)s has been revoked on "
+                        "%(date)s. Reason given: %(reason)s"
+                    )
+                    % {
+                        "code": certificate.display_code,
+                        "name": certificate.holder_name,
+                        "title": assessment.get_title_display(),
+                        "year": assessment.year,
+                        "date": timezone.localtime(certificate.revoked_at).strftime("%d/%m/%Y"),
+                        "reason": certificate.revocation_reason,
+                    },
+                    _(
+                        "If you think this is a mistake, reply to this e-mail or contact the body that issued the "
+                        "decision."
+                    ),
+                ],
+            )
+
+    _deliver("revoked", build, pk)
 
 
 def _points(value):

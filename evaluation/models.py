@@ -13,6 +13,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -420,8 +421,11 @@ class RecognitionDecision(models.Model):
         verbose_name = _("recognition decision")
         verbose_name_plural = _("recognition decisions")
         ordering = ["-signed_on", "-pk"]
+        # Decision numbers start again at 1 every year, so "125/QĐ-UBND" recurs from one body.
         constraints = [
-            models.UniqueConstraint(fields=["issuing_body", "number"], name="evaluation_one_decision_number_per_body")
+            models.UniqueConstraint(
+                "issuing_body", "number", ExtractYear("signed_on"), name="evaluation_one_decision_number_per_body_year"
+            )
         ]
 
     def __str__(self):
@@ -439,7 +443,11 @@ class Certificate(models.Model):
     code = models.CharField(_("verification code"), max_length=16, unique=True)
     holder_name = models.CharField(_("name on the certificate"), max_length=255)
     issued_at = models.DateTimeField(default=timezone.now)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("certificate")

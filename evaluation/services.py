@@ -575,9 +575,13 @@ def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=N
                     field="assessments",
                 )
         if RecognitionDecision.objects.filter(
-            issuing_body=data.issuing_body.strip(), number=data.number.strip()
+            issuing_body=data.issuing_body.strip(), number=data.number.strip(), signed_on__year=data.signed_on.year
         ).exists():
-            raise EvaluationError(_("This issuing body already has a decision with this number."), field="number")
+            raise EvaluationError(
+                _("This issuing body already has a decision with this number in %(year)s.")
+                % {"year": data.signed_on.year},
+                field="number",
+            )
         decision = RecognitionDecision.objects.create(
             period=data.period,
             area=data.area,
@@ -603,6 +607,29 @@ def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=N
             _notify("recognised", assessment)
         log(instance=decision, action="evaluation.decision.issue", user=user, data={"count": len(chosen)})
     return decision
+
+
+def revoke_certificate(certificate, *, user, reason, allowed_area_ids=None, now=None):
+    """Withdraw a recognition given in error: the verification page says so, the counts drop it.
+
+    The certificate, its decision and the assessment stay, so that what was decided remains on record.
+    """
+    reason = clean_text(reason or "")
+    if not reason:
+        raise EvaluationError(_("Say why the certificate is revoked: the holder is told."), field="reason")
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().select_related("assessment").get(pk=certificate.pk)
+        if allowed_area_ids is not None and certificate.assessment.area_id not in allowed_area_ids:
+            raise EvaluationError(_("You are not assigned to this area."), field="reason")
+        if certificate.revoked_at is not None:
+            raise EvaluationError(_("This certificate has already been revoked."), field="reason")
+        certificate.revoked_at = now or timezone.now()
+        certificate.revocation_reason = reason
+        certificate.revoked_by = user
+        certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+        _log(certificate.assessment, "evaluation.certificate.revoke", user, certificate=certificate.display_code)
+        _notify("revoked", certificate.assessment)
+    return certificate
 
 
 def recognition_counts(year):

@@ -127,6 +127,9 @@ def register_log_actions(actions):
     actions.register_action("evaluation.assessment.approve", _("Approve"), _("Self-assessment approved"))
     actions.register_action("evaluation.assessment.return", _("Return"), _("Self-assessment returned for changes"))
     actions.register_action("evaluation.assessment.recognise", _("Recognise"), _("Title recognised"))
+    actions.register_action(
+        "evaluation.certificate.revoke", pgettext_lazy("certificate", "Revoke"), _("Certificate revoked")
+    )
     actions.register_action("evaluation.assessment.anonymise", _("Anonymise"), _("Personal data anonymised"))
     actions.register_action("evaluation.assessment.delete_draft", _("Delete draft"), _("Draft deleted"))
     actions.register_action("evaluation.decision.issue", _("Issue decision"), _("Recognition decision issued"))

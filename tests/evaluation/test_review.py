@@ -255,3 +255,60 @@ def test_the_admin_history_names_no_one(client, reviewer, mine, make_reviewer, f
     page = history.content.decode()
     assert mine.display_reference in page  # the entry is there, as a reference code only
     assert "Nguyễn Thị Mai" not in page and "mai@example.org" not in page
+
+
+def test_a_decision_number_is_unique_per_issuing_body_and_year(reviewer, mine, period, ward):
+    other = submitted(period, ward, name="Trần Văn Hùng", email="hung@example.org")
+    later = submitted(period, ward, name="Lê Thị Thu", email="thu@example.org")
+    for assessment in (mine, other, later):
+        approved(assessment, reviewer)
+    decide(period, ward, [mine], reviewer)
+    with pytest.raises(services.EvaluationError, match="đã có quyết định số này"):
+        decide(period, ward, [other], reviewer)
+    assert other.__class__.objects.get(pk=other.pk).status == AssessmentStatus.APPROVED
+    # Numbering starts again every year: last year's "15/QĐ-UBND" is another decision.
+    request = services.DecisionRequest(
+        period, ward, "15/QĐ-UBND", timezone.localdate().replace(month=1, day=2), "Ủy ban nhân dân phường Sài Gòn", "A"
+    )
+    request.signed_on = request.signed_on.replace(year=request.signed_on.year - 1)
+    services.issue_decision(request, [later], user=reviewer)
+    assert RecognitionDecision.objects.filter(number="15/QĐ-UBND").count() == 2
+
+
+def test_a_reviewer_revokes_a_certificate_with_a_reason_the_holder_reads(client, reviewer, mine, period, ward, commit):
+    approved(mine, reviewer)
+    decision = decide(period, ward, [mine], reviewer)
+    certificate = decision.certificates.get()
+    assert services.recognition_counts(timezone.localdate().year) == {(mine.title, ward.pk): 1}
+    client.force_login(reviewer)
+    url = f"/admin/evaluation/certificates/{certificate.pk}/revoke/"
+
+    response = client.post(url, {"reason": "  "}, follow=True)
+    assert "Hãy nêu lý do thu hồi" in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+    mail.outbox.clear()
+    response = commit(client.post, url, {"reason": "Trùng với hồ sơ đã công nhận năm trước."}, follow=True)
+    page = response.content.decode()
+    assert "Đã thu hồi giấy chứng nhận" in page and "Trùng với hồ sơ đã công nhận năm trước." in page
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is not None and certificate.revoked_by == reviewer
+    assert services.recognition_counts(timezone.localdate().year) == {}
+    assert [m.to[0] for m in mail.outbox] == ["mai@example.org"]
+    assert "Trùng với hồ sơ đã công nhận năm trước." in mail.outbox[0].body
+    public = client.get(f"/xac-minh/{certificate.code}/").content.decode()
+    assert "đã bị thu hồi" in public and "Trùng" not in public
+
+    again = client.post(url, {"reason": "Lần nữa"}, follow=True).content.decode()
+    assert "đã được thu hồi trước đó" in again
+
+
+def test_a_reviewer_of_another_area_cannot_revoke(client, reviewer, mine, period, ward, make_reviewer, far_ward):
+    approved(mine, reviewer)
+    certificate = decide(period, ward, [mine], reviewer).certificates.get()
+    client.force_login(make_reviewer("thamdinh.lechan", far_ward))
+    response = client.post(f"/admin/evaluation/certificates/{certificate.pk}/revoke/", {"reason": "Sai"})
+    assert response.status_code == 404
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
