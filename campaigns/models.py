@@ -297,11 +297,43 @@ class CampaignTarget(Orderable):
         help_text=_("Leave empty until reported."),
     )
     as_of = models.DateField(_("as of"), null=True, blank=True, help_text=_("The date of the achieved value."))
+    # A target backed by data: the achieved value comes from the network's approved figures
+    # (through the ``portal_target_achieved`` hook), unless an editor overrides it with a note.
+    indicator = models.ForeignKey(
+        "reports.Indicator",
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind__in": ["rate", "percentage", "count", "money"]},
+        help_text=_("For a percentage target, choose a rate; for a number, a count."),
+    )
+    area = models.ForeignKey(
+        "network.Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year of the figures"), null=True, blank=True)
+    achieved_note = models.CharField(
+        _("why the achieved value is typed"),
+        max_length=300,
+        blank=True,
+        help_text=_("Needed when a value typed above replaces the reported figures, e.g. “provisional count”."),
+    )
 
     panels = [
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("target_value"), FieldPanel("unit"), FieldPanel("unit_label")]),
-        FieldRowPanel([FieldPanel("achieved_value"), FieldPanel("as_of")]),
+        MultiFieldPanel(
+            [FieldPanel("indicator"), FieldRowPanel([FieldPanel("area"), FieldPanel("year")])],
+            heading=_("Achieved value from the reported figures"),
+        ),
+        FieldRowPanel([FieldPanel("achieved_value"), FieldPanel("as_of")], heading=_("Achieved value typed by hand")),
+        FieldPanel("achieved_note"),
     ]
 
     class Meta(Orderable.Meta):
@@ -325,12 +357,48 @@ class CampaignTarget(Orderable):
             errors["achieved_value"] = _("The achieved value cannot be negative.")
         if self.achieved_value is not None and self.as_of is None:
             errors["as_of"] = _("Give the date on which the achieved value was measured.")
+        if self.indicator_id:
+            if not self.area_id:
+                errors["area"] = _("Choose the area whose figures count towards this target.")
+            if not self.year:
+                errors["year"] = _("Give the year of the figures.")
+            if self.achieved_value is not None and not self.achieved_note.strip():
+                errors["achieved_note"] = _("Say why the typed value replaces the reported figures.")
+        elif self.area_id or self.year:
+            errors["indicator"] = _("Choose the indicator whose figures count towards this target.")
         if errors:
             raise ValidationError(errors)
 
+    # Set by services.with_achieved(): what the reported figures say, or None.
+    data = None
+
+    @property
+    def is_overridden(self):
+        return self.achieved_value is not None and bool(self.indicator_id)
+
+    @property
+    def achieved(self):
+        if self.achieved_value is not None:
+            return self.achieved_value
+        return self.data["value"] if self.data else None
+
+    @property
+    def achieved_as_of(self):
+        if self.achieved_value is not None:
+            return self.as_of
+        return self.data.get("as_of") if self.data else None
+
+    @property
+    def source_line(self):
+        if self.is_overridden:
+            return _("Typed by the editor: %(note)s") % {"note": self.achieved_note}
+        if self.achieved_value is None and self.data:
+            return self.data.get("source", "")
+        return ""
+
     @property
     def progress(self):
-        return services.target_progress(self.target_value, self.achieved_value)
+        return services.target_progress(self.target_value, self.achieved)
 
     def _display(self, value):
         if value is None:
@@ -345,7 +413,7 @@ class CampaignTarget(Orderable):
 
     @property
     def display_achieved(self):
-        return self._display(self.achieved_value)
+        return self._display(self.achieved)
 
 
 class StoryTitle(models.TextChoices):

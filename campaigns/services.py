@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from home import roles
@@ -92,6 +93,24 @@ def target_progress(target_value, achieved_value):
         return None
     share = Decimal(achieved_value) * 100 / Decimal(target_value)
     return int(min(max(share, Decimal(0)), Decimal(100)).to_integral_value())
+
+
+def with_achieved(targets):
+    """The targets, each with ``data``: what the reported figures say it has reached, or None.
+
+    Targets naming an indicator, an area and a year are handed to every ``portal_target_achieved``
+    hook (the network's reports register one); a hook returns {target id: {"value", "as_of",
+    "source"}} for the targets it can answer. Campaigns never import the app that answers.
+    """
+    targets = list(targets)
+    linked = [t for t in targets if t.indicator_id and t.area_id and t.year]
+    found = {}
+    if linked:
+        for hook in hooks.get_hooks("portal_target_achieved"):
+            found.update(hook(linked) or {})
+    for target in targets:
+        target.data = found.get(target.pk)
+    return targets
 
 
 def validate_period(start, end, errors, start_field="start_date", end_field="end_date"):

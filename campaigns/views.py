@@ -98,7 +98,7 @@ def campaign_detail(page, request):
         lead_organisations=lead,
         coordinating_organisations=list(page.coordinating_organisations.all()),
         activities=activities,
-        targets=list(page.targets.all()),
+        targets=services.with_achieved(page.targets.all()),
         sections=sections,
         section_stylesheets=section_stylesheets(sections),
         share=share_links(request, page),
@@ -120,7 +120,7 @@ def campaign_print(page, request):
         lead_organisations=list(page.lead_organisations.all()),
         coordinating_organisations=list(page.coordinating_organisations.all()),
         activities=page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations"),
-        targets=page.targets.all(),
+        targets=services.with_achieved(page.targets.all()),
         full_url=page.get_full_url(request),
         printed_on=services.request_today(request),
     )

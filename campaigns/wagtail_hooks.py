@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,7 +15,7 @@ from portal.pagecache import index_page, public_pages
 
 from . import services
 from .listing import CampaignListingViewSet
-from .models import CampaignKind, CampaignPage, StoryIndexPage, StoryPage
+from .models import CampaignKind, CampaignPage, CampaignTarget, StoryIndexPage, StoryPage
 
 HOME_STORIES = 3
 CAMPAIGN_STORIES = 6
@@ -70,7 +71,7 @@ def featured_campaign_context(page, request):
     return {
         "campaign": campaign,
         "status": campaign.status(today),
-        "targets": list(campaign.targets.all()),
+        "targets": services.with_achieved(campaign.targets.all()),
         "index": index,
     }
 
@@ -145,3 +146,25 @@ class CampaignsUnderWayPanel(DashboardPanel):
 @hooks.register("register_admin_viewset")
 def register_campaign_listing():
     return CampaignListingViewSet()
+
+
+@hooks.register("portal_indicator_targets")
+def indicator_targets(area_ids, years):
+    """The targets of live campaigns (in the current language) set on an indicator's figures."""
+    pages = CampaignPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    targets = CampaignTarget.objects.filter(
+        indicator__isnull=False, area_id__in=area_ids, year__in=years, page__in=pages
+    ).select_related("page")
+    return [
+        {
+            "indicator_id": target.indicator_id,
+            "area_id": target.area_id,
+            "year": target.year,
+            "value": target.target_value,
+            "display": target.display_target,
+            "label": target.label,
+            "campaign": target.page.title,
+            "url": target.page.url,
+        }
+        for target in targets
+    ]

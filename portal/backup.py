@@ -6,7 +6,9 @@ SQLite with its online backup API, PostgreSQL with ``pg_dump``/``pg_restore`` (t
 version must be at least the server's). An archive restores into the same kind of database.
 
 Layout of ``portal-backup-<time>.tar.gz``: ``manifest.json``, ``database.sqlite3`` or
-``database.pgdump``, and ``media/`` (MEDIA_ROOT).
+``database.pgdump``, ``media/`` (MEDIA_ROOT), ``private/`` (REPORTS_PRIVATE_ROOT: the reports'
+evidence documents) and ``evidence/`` (EVALUATION_EVIDENCE_ROOT: the self-assessments' files), which
+the web server never serves.
 """
 
 import json
@@ -27,6 +29,8 @@ from django.utils import timezone
 
 FORMAT = 1
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
+# Folders of uploaded files: the archive's member name, and the setting that says where they are.
+FILE_FOLDERS = {"media": "MEDIA_ROOT", "private": "REPORTS_PRIVATE_ROOT", "evidence": "EVALUATION_EVIDENCE_ROOT"}
 
 
 class BackupError(Exception):
@@ -54,8 +58,9 @@ def backup(directory=None, *, keep=None, now=None):
         with tarfile.open(partial, "w:gz") as tar:
             _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2).encode())
             tar.add(database, arcname=database.name)
-            if Path(settings.MEDIA_ROOT).is_dir():
-                tar.add(settings.MEDIA_ROOT, arcname="media")
+            for member, setting in FILE_FOLDERS.items():
+                if Path(getattr(settings, setting)).is_dir():
+                    tar.add(getattr(settings, setting), arcname=member)
         partial.rename(archive)  # a half-written archive never looks like a backup
     os.chmod(archive, 0o600)  # it holds personal data
     if keep:
@@ -79,11 +84,12 @@ def restore(archive):
             member = DATABASE_MEMBERS[manifest["database"]]
             tar.extract(member, work, filter="data")
             _load_database(Path(work) / member)
-        media = [m for m in tar.getmembers() if m.name == "media" or m.name.startswith("media/")]
-        if media:
-            with tempfile.TemporaryDirectory() as work:
-                tar.extractall(work, members=media, filter="data")
-                shutil.copytree(Path(work) / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+        for folder, setting in FILE_FOLDERS.items():
+            files = [m for m in tar.getmembers() if m.name == folder or m.name.startswith(f"{folder}/")]
+            if files:
+                with tempfile.TemporaryDirectory() as work:
+                    tar.extractall(work, members=files, filter="data")
+                    shutil.copytree(Path(work) / folder, getattr(settings, setting), dirs_exist_ok=True)
     return manifest
 
 

@@ -32,6 +32,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/resources/", include("resources.urls")),
+    path("api/figures/", include("reports.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),

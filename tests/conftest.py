@@ -127,6 +127,7 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REPORTS_PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

@@ -204,7 +204,7 @@ TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 WORDS_KEPT = {
     "wagtail", "url", "email", "web", "menu", "video", "byte", "kb", "mb", "gb", "id", "api", "javascript",
     "csv", "xlsx", "pdf", "rss", "atom", "isbn", "zalo", "facebook", "youtube", "vimeo", "zoom", "google", "meet",
-    "khmer", "cc", "by", "nc", "sa", "nd", "tsv", "cn", "ctrl", "alt", "shift", "esc", "enter",
+    "khmer", "cc", "by", "nc", "sa", "nd", "tsv", "cn", "ctrl", "alt", "shift", "esc", "enter", "unesco",
 }  # fmt: skip
 TEXT_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description", "data-w-tooltip-content-value")
 JSON_TEXT_KEYS = {"label", "title", "help_text", "helpText", "text", "placeholder", "description", "heading"}

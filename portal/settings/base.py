@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "resources",
+    "reports",
     "evaluation",
     "search",
     "portal",
@@ -483,3 +484,18 @@ EVALUATION_FLOOD_LIMIT = int(os.environ.get("EVALUATION_FLOOD_LIMIT", "60"))
 EVALUATION_MAILS_PER_ADDRESS = int(os.environ.get("EVALUATION_MAILS_PER_ADDRESS", "5"))
 # DejaVu (Debian: fonts-dejavu-core) draws every Vietnamese letter on the certificates.
 EVALUATION_CERTIFICATE_FONT_DIR = os.environ.get("EVALUATION_CERTIFICATE_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+
+# The network's yearly figures (reports/). Evidence documents live outside MEDIA_ROOT: only the
+# views, which check who asks, hand them out.
+REPORTS_PRIVATE_ROOT = Path(os.environ.get("REPORTS_PRIVATE_ROOT", BASE_DIR / "var" / "private"))
+REPORTS_EVIDENCE_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "jpg", "jpeg", "png"]
+REPORTS_EVIDENCE_MAX_SIZE = int(os.environ.get("REPORTS_EVIDENCE_MAX_SIZE", str(20 * 1024 * 1024)))
+REPORTS_IMPORT_MAX_SIZE = 5 * 1024 * 1024
+# send_report_reminders writes to reporters this many days before a deadline (each threshold once).
+REPORTS_REMINDER_DAYS = [int(d) for d in env_list("REPORTS_REMINDER_DAYS", "7,1")]
+# A change from last year larger than this is a warning (never an error): rate points, share of a count.
+REPORTS_JUMP_RATE_POINTS = int(os.environ.get("REPORTS_JUMP_RATE_POINTS", "20"))
+REPORTS_JUMP_RATIO = float(os.environ.get("REPORTS_JUMP_RATIO", "0.5"))
+REPORTS_JUMP_MIN = 10
+# Figures seen through another year's map of areas are cached this long (approvals refresh them).
+REPORTS_FIGURES_CACHE_SECONDS = int(os.environ.get("REPORTS_FIGURES_CACHE_SECONDS", "600"))

@@ -27,3 +27,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # WhiteNoise warns on every start when the folder collectstatic fills does not exist yet.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+REPORTS_PRIVATE_ROOT = BASE_DIR / "var" / "test-private"

@@ -13,7 +13,7 @@ from home import roles
 from home.seed import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_TEAM
 
 # The site shell first, then each feature app that ships demo content in its seed.py.
-SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "evaluation", "search"]
+SEED_APPS = ["home", "network", "campaigns", "news", "events", "resources", "evaluation", "reports", "search"]
 
 
 class Command(BaseCommand):
