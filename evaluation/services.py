@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from network.models import LearningTitle
@@ -607,7 +608,14 @@ def issue_decision(data, assessments, *, user=None, allowed_area_ids=None, now=N
             _log(assessment, "evaluation.assessment.recognise", user, decision=decision.number)
             _notify("recognised", assessment)
         log(instance=decision, action="evaluation.decision.issue", user=user, data={"count": len(chosen)})
+        _recognitions_changed(decision.signed_on.year)
     return decision
+
+
+def _recognitions_changed(year):
+    # The network's figures (reports) count recognitions per year: they rebuild without importing this app.
+    for hook in hooks.get_hooks("portal_recognitions_changed"):
+        hook(year)
 
 
 def revoke_certificate(certificate, *, user, reason, allowed_area_ids=None, now=None):
@@ -619,7 +627,9 @@ def revoke_certificate(certificate, *, user, reason, allowed_area_ids=None, now=
     if not reason:
         raise EvaluationError(_("Say why the certificate is revoked: the holder is told."), field="reason")
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("assessment").get(pk=certificate.pk)
+        certificate = (
+            Certificate.objects.select_for_update().select_related("assessment", "decision").get(pk=certificate.pk)
+        )
         if allowed_area_ids is not None and certificate.assessment.area_id not in allowed_area_ids:
             raise EvaluationError(_("You are not assigned to this area."), field="reason")
         if certificate.revoked_at is not None:
@@ -630,6 +640,7 @@ def revoke_certificate(certificate, *, user, reason, allowed_area_ids=None, now=
         certificate.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
         _log(certificate.assessment, "evaluation.certificate.revoke", user, certificate=certificate.display_code)
         _notify("revoked", certificate.assessment)
+        _recognitions_changed(certificate.decision.signed_on.year)
     return certificate
 
 

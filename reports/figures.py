@@ -31,11 +31,13 @@ from django.db.models import Max, Q
 from wagtail import hooks
 
 from network.services import AreaGraph
+from portal import cache as page_cache
 
 from . import values as vals
 from .models import AreaFigure, IndicatorKind, Period, Submission, TitleMeasure
 from .services import indicators_of
 
+FIGURES_TAG = "reports:figures"
 REPORTS_KEY = "#"  # summed in every leaf: how many reports a figure comes from
 
 
@@ -129,6 +131,8 @@ def ensure_built(periods, graph=None):
     """Rebuilds the stored figures of the periods whose approvals changed since they were built.
 
     ``graph``: an ``AreaGraph``, or a function that makes one (only called when something is stale)."""
+    # Every page that shows figures reads them through here: the page cache drops it when they change.
+    page_cache.depends_on(FIGURES_TAG)
     stale = [p for p in periods if p.figures_built != p.figures_stamp]
     if stale:
         graph = graph() if callable(graph) else graph or AreaGraph()

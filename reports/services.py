@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from network.models import Organisation, OrganisationKind
 from network.services import AreaGraph
+from portal import cache as page_cache
 from portal.tasks import enqueue_on_commit
 
 from . import notifications, values
@@ -567,9 +568,18 @@ def _bump_figures(period_id):
     """The period's public figures change: a task rebuilds them once the approval is saved, so
     that the first visitor does not wait for it."""
     from . import tasks
+    from .figures import FIGURES_TAG
 
     Period.objects.filter(pk=period_id).update(figures_stamp=F("figures_stamp") + 1)
     enqueue_on_commit(tasks.rebuild_figures, period_id)
+    page_cache.invalidate(FIGURES_TAG)
+
+
+def recognitions_changed(year):
+    """The ``portal_recognitions_changed`` hook: a decision or a revocation elsewhere on the portal
+    changed the recognised counts of ``year``; the periods that take them from the portal rebuild."""
+    for period_id in Period.objects.filter(year=year, recognitions_from_portal=True).values_list("pk", flat=True):
+        _bump_figures(period_id)
 
 
 @transaction.atomic

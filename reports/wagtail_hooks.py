@@ -102,3 +102,6 @@ def register_log_actions(actions):
 def achieved_from_figures(campaign_targets):
     """Campaign targets that name an indicator, an area and a year are reached as approved figures say."""
     return targets.achieved(campaign_targets)
+
+
+hooks.register("portal_recognitions_changed", services.recognitions_changed)

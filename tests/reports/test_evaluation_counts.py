@@ -90,3 +90,23 @@ def test_a_revoked_certificate_leaves_the_figures(client, home_page, version, pe
     decision.certificates.filter(holder_name="Lê Văn Hùng").update(revoked_at=datetime.datetime.now(datetime.UTC))
     dashboard = DashboardPageFactory(parent=home_page, indicator_set=version.indicator_set, area=reform["city"])
     assert "2,0%" in client.get(dashboard.url, {"year": 2026}).content.decode()  # 1 of 50
+
+
+def test_a_decision_reaches_a_kept_dashboard_at_once(client, home_page, version, periods, reform):
+    from django.test import Client
+
+    from home.models import SiteSettings
+
+    SiteSettings.for_site(home_page.get_site())
+    periods[2026].recognitions_from_portal = True
+    periods[2026].save()
+    report(periods[2026], reform["N1"], titles(CDHT=(5, 50)))
+    dashboard = DashboardPageFactory(parent=home_page, indicator_set=version.indicator_set, area=reform["city"])
+    url = f"{dashboard.url}?year=2026"
+    for _ in range(3):
+        first = Client().get(url)
+    assert first["X-Page-Cache"] == "hit" and "2,0%" not in first.content.decode()
+
+    recognise(reform["N1"], reform["city"], ["Trần Thị Lan"], datetime.date(2026, 11, 20))
+    after = Client().get(url)
+    assert after["X-Page-Cache"] == "miss" and "2,0%" in after.content.decode()  # 1 recognised of 50
