@@ -116,7 +116,7 @@ def workbook(report, language):
             _("In English"),
             pgettext("indicator", "Type"),
             _("Value"),
-            _("Unit"),
+            pgettext("measure", "Unit"),
             _("Evidence"),
         ]
         sheet.append(header)
