@@ -34,10 +34,10 @@ from network.services import AreaGraph
 from portal import cache as page_cache
 
 from . import values as vals
+from .apps import FIGURES_TAG
 from .models import AreaFigure, IndicatorKind, Period, Submission, TitleMeasure
 from .services import indicators_of
 
-FIGURES_TAG = "reports:figures"
 REPORTS_KEY = "#"  # summed in every leaf: how many reports a figure comes from
 
 

@@ -22,6 +22,7 @@ from portal import cache as page_cache
 from portal.tasks import enqueue_on_commit
 
 from . import notifications, values
+from .apps import FIGURES_TAG
 from .models import (
     EDITABLE_STATUSES,
     Assignment,
@@ -568,7 +569,6 @@ def _bump_figures(period_id):
     """The period's public figures change: a task rebuilds them once the approval is saved, so
     that the first visitor does not wait for it."""
     from . import tasks
-    from .figures import FIGURES_TAG
 
     Period.objects.filter(pk=period_id).update(figures_stamp=F("figures_stamp") + 1)
     enqueue_on_commit(tasks.rebuild_figures, period_id)

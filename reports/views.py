@@ -11,6 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from portal import cache as page_cache
+
+from .apps import FIGURES_TAG
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -47,6 +51,7 @@ def _sort_links(board):
 
 
 def dashboard(page, request):
+    page_cache.depends_on(FIGURES_TAG)
     from . import dashboard as boards
 
     context = _page_context(page, request)
@@ -130,6 +135,7 @@ def _json_value(reading):
 
 
 def download(page, request, fmt):
+    page_cache.depends_on(FIGURES_TAG)
     from . import dashboard as boards
 
     if not page.indicator_set_id:
@@ -194,6 +200,7 @@ def _framework_report(page, request, year):
 
 
 def unesco_report(page, request, year):
+    page_cache.depends_on(FIGURES_TAG)
     report = _framework_report(page, request, year)
     context = _page_context(page, request)
     context.update(
@@ -209,6 +216,7 @@ def _area_suffix(request):
 
 
 def unesco_workbook(page, request, year):
+    page_cache.depends_on(FIGURES_TAG)
     from . import unesco
 
     report = _framework_report(page, request, year)
@@ -220,6 +228,7 @@ def unesco_workbook(page, request, year):
 
 def public_evidence(page, request, pk):
     """An evidence document, for anyone, once its report is approved and it is marked public."""
+    page_cache.depends_on(FIGURES_TAG)
     from .models import Evidence, Status
 
     document = Evidence.objects.filter(pk=pk, is_public=True, submission__status=Status.APPROVED).first()
