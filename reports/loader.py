@@ -32,6 +32,7 @@ def _indicator_fields(spec):
         "description": spec.get("description", ""),
         "kind": spec.get("kind", "count"),
         "unit": spec.get("unit", ""),
+        "unit_en": spec.get("unit_en", ""),
         "numerator": spec.get("numerator", ""),
         "denominator": spec.get("denominator", ""),
         "title": spec.get("title", ""),

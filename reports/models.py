@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -192,6 +193,7 @@ class Indicator(BilingualName, Orderable):
     description = models.TextField(_("how to report it"), blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=IndicatorKind.choices, default=IndicatorKind.COUNT)
     unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("What is counted, e.g. “gia đình”."))
+    unit_en = models.CharField(_("unit in English"), max_length=60, blank=True, help_text=_("E.g. “families”."))
     numerator = models.CharField(
         _("numerator"), max_length=30, blank=True, help_text=_("For a rate: the code of the counted part.")
     )
@@ -223,7 +225,7 @@ class Indicator(BilingualName, Orderable):
     objects = IndicatorManager()
 
     panels = [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("kind"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("kind"), FieldPanel("unit"), FieldPanel("unit_en")]),
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("numerator"), FieldPanel("denominator")], heading=_("Rate")),
@@ -243,6 +245,12 @@ class Indicator(BilingualName, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+
+    @property
+    def unit_label(self):
+        if translation.get_language() == "en" and self.unit_en:
+            return self.unit_en
+        return self.unit
 
     def __str__(self):
         version = self.section.version

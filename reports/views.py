@@ -101,6 +101,7 @@ def table_data(board):
                 "name": i.label,
                 "kind": i.kind,
                 "unit": i.unit,
+                "unit_en": i.unit_en,
                 "title": i.title or None,
                 "numerator": i.numerator or None,
                 "denominator": i.denominator or None,

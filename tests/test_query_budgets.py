@@ -49,6 +49,8 @@ ABOVE_BUDGET = {
     "library": 27,
     "resource": 22,
     "event": 22,
+    # The language switcher and hreflang links read the page's translations (one query).
+    "event calendar": 16,
 }
 SMALL, LARGE = 2, 20
 

@@ -30,12 +30,16 @@ def test_a_capacity_of_zero_is_refused_with_a_clear_message(home_page):
     assert "1" in error.value.message_dict["capacity"][0]
 
 
-def test_generated_covers_stay_out_of_the_image_chooser(home_page, admin_client, settings):
+def test_generated_covers_stay_out_of_the_image_chooser(
+    home_page, admin_client, settings, django_capture_on_commit_callbacks
+):
     settings.RESOURCES_PDFTOPPM = "/nonexistent/pdftoppm"
     library = LibraryPageFactory(parent=home_page)
     buffer = io.BytesIO()
     PILImage.new("RGB", (300, 400), "red").save(buffer, format="PDF")
-    page = ResourcePageFactory(parent=library, document=DocumentFactory(file=ContentFile(buffer.getvalue(), "a.pdf")))
+    document = DocumentFactory(file=ContentFile(buffer.getvalue(), "a.pdf"))
+    with django_capture_on_commit_callbacks(execute=True):  # the cover is drawn by a task after the commit
+        page = ResourcePageFactory(parent=library, document=document)
     cover = ResourcePage.objects.get(pk=page.pk).generated_cover
     assert cover.collection.name == COVERS_COLLECTION
     photo = get_image_model().objects.create(title="Ảnh lễ khai mạc", file=ContentFile(_png(), "khai-mac.png"))
