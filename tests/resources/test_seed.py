@@ -19,8 +19,8 @@ def snapshot():
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
         "collections": ResourceCollection.objects.count(),
-        "items": list(ResourceCollectionItem.objects.values_list("pk", flat=True)),
-        "downloads": list(ResourceDownload.objects.values_list("pk", "count")),
+        "items": list(ResourceCollectionItem.objects.order_by("pk").values_list("pk", flat=True)),
+        "downloads": list(ResourceDownload.objects.order_by("pk").values_list("pk", "count")),
     }
 
 
