@@ -1,19 +1,20 @@
 """What the public dashboard, its downloads and the figures API show, from the request's parameters.
 
 Query count stays flat in the number of areas: the periods with their provinces and indicators
-(three), the area and its parents (one), the areas below it (one), its succession links (one), the
-stored figures shown (one) and the campaign targets (one or two).
+(three), the area and its parents (one), the areas below it (two: their counts, then the page of
+them in the chosen order), its succession links (one), the stored figures shown (one) and the
+campaign targets (one or two).
 """
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, FloatField, Max, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, Collate, NullIf
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -252,9 +253,9 @@ def _children(area, day, ids=None):
 def _order(board, lookup, params, paginate):
     """Sorts the areas below by the chosen column; returns those whose figures the page shows.
 
-    The sort reads only the chosen figure of each area, straight from the stored figures, and the
-    order is cached until the next approval: a province of 3,000 communes shows its first 50
-    without reading all their figures."""
+    In the period's own map the database sorts them, reading only the chosen figure of each area
+    from the stored figures, and returns one page: a province of 3,000 communes shows its first 50
+    in two queries (the counts, the page), whichever the column and however many areas."""
     codes = {c.code: c for c in board.columns}
     board.sort = params.get("sort") if params.get("sort") in codes else "name"
     board.order = "desc" if params.get("order") == "desc" else "asc"
@@ -263,41 +264,60 @@ def _order(board, lookup, params, paginate):
         board.children = _children(board.area, board.ref_day)
         _level(board, board.children)
         return [c.pk for c in board.children]
-    key = ":".join(
-        map(str, ("reports:order", board.period.pk, board.period.figures_stamp, board.area.pk, board.sort, board.order))
+    children = Area.objects.filter(valid_on_q(board.ref_day), parent=board.area)
+    stored = AreaFigure.objects.filter(period=board.period, area=OuterRef("pk"))
+    summary = children.aggregate(
+        total=Count("pk"),
+        levels=Count("level", distinct=True),
+        level=Max("level"),
+        with_figures=Sum(Case(When(Exists(stored.filter(Q(sources__gt=0) | Q(reported=True))), then=1), default=0)),
     )
-    key += ":" + translation.get_language()
-    order = cache.get(key)
-    children = None
-    if order is None:
-        children = _children(board.area, board.ref_day)
-        order = _sorted_ids(board, children, codes.get(board.sort))
-        cache.set(key, order, settings.REPORTS_FIGURES_CACHE_SECONDS)
-    board.children_level, board.children_with_figures = order["level"], order["with_figures"]
-    board.page = Paginator(order["ids"], board.per_page).get_page(params.get("page"))
-    ids = list(board.page.object_list)
-    if children is not None:
-        places = {c.pk: c for c in children}
+    board.children_level = AreaLevel(summary["level"]).label if summary["levels"] == 1 else ""
+    board.children_with_figures = summary["with_figures"] or 0
+    annotations, order = _sql_order(board, codes.get(board.sort), stored)
+    ordered = children.annotate(label=_label(), **annotations).order_by(*order)
+    paginator = Paginator(ordered.values("pk", "code", "name", "name_en", "level"), board.per_page)
+    paginator.count = summary["total"]  # counted above with the rest: no second COUNT
+    board.page = paginator.get_page(params.get("page"))
+    board.page.object_list = [Place(**row) for row in board.page.object_list]
+    return [place.pk for place in board.page.object_list]
+
+
+def _label():
+    """An area's name as the table shows it, compared code point by code point as Python does."""
+    label = F("name")
+    if translation.get_language() == "en":
+        label = Coalesce(NullIf("name_en", Value("")), "name")
+    return Collate(label, "C") if connection.vendor == "postgresql" else label
+
+
+def _sql_order(board, indicator, stored):
+    """``_sort`` in SQL: by name, or by the figure with the areas that have none last, then by code
+    (the order ``_children`` reads them in, which Python's stable sort keeps for equal names)."""
+    descending = board.order == "desc"
+    label = F("label").desc() if descending else F("label").asc()
+    if board.sort == "name" or indicator is None:
+        return {}, [label, "code"]
+    code = indicator.code
+    if indicator.kind == IndicatorKind.RATE:
+        part = lambda suffix: Cast(KT(f"values__{code}|{suffix}"), FloatField())  # noqa: E731
+        figure = part("n") / NullIf(part("d"), Value(0.0))
     else:
-        places = {c.pk: c for c in _children(board.area, board.ref_day, ids)}
-    board.page.object_list = [places[i] for i in ids]
-    return ids
+        figure = Cast(KT(f"values__{code}"), FloatField())
+    missing = Case(When(Q(sort_value__isnull=True), then=Value(1)), default=Value(0))
+    missing_label = Case(When(Q(sort_value__isnull=True), then=F("label")))
+    return {"sort_value": Subquery(stored.annotate(key=figure).values("key")[:1])}, [
+        missing.asc(),
+        F("sort_value").desc() if descending else F("sort_value").asc(),
+        missing_label.asc(),
+        label,
+        "code",
+    ]
 
 
 def _level(board, children):
     levels = {c.level for c in children}
     board.children_level = AreaLevel(levels.pop()).label if len(levels) == 1 else ""
-
-
-def _sorted_ids(board, children, indicator):
-    keys = sort_keys(board.period, board.area, indicator)
-    ordered = _sort(board, children, lambda c: keys.get(c.pk, (None,))[0], lambda c: c.label)
-    _level(board, children)
-    return {
-        "ids": [c.pk for c in ordered],
-        "level": str(board.children_level),
-        "with_figures": sum(1 for _key, has_figures in keys.values() if has_figures),
-    }
 
 
 def _sort(board, items, key, label):
@@ -309,26 +329,6 @@ def _sort(board, items, key, label):
     missing = [item for item in items if key(item) is None]
     present.sort(key=lambda item: (key(item), label(item)), reverse=descending)
     return present + sorted(missing, key=label)
-
-
-def sort_keys(period, area, indicator):
-    """{area id: (value of the indicator or None, has approved figures)} of the areas just below
-    ``area`` in the period's own map, read in one query."""
-    fields = ["area_id", "sources", "reported"]
-    if indicator is not None and indicator.kind == IndicatorKind.RATE:
-        fields += [KT(f"values__{indicator.code}|n"), KT(f"values__{indicator.code}|d")]
-    elif indicator is not None:
-        fields += [KT(f"values__{indicator.code}")]
-    keys = {}
-    for row in AreaFigure.objects.filter(period=period, area__parent=area).values_list(*fields):
-        area_id, sources, reported, *parts = row
-        key = None
-        if len(parts) == 2 and parts[0] is not None and parts[1] not in (None, "0", 0):
-            key = float(parts[0]) / float(parts[1])
-        elif len(parts) == 1 and parts[0] is not None:
-            key = float(parts[0])
-        keys[area_id] = (key, bool(sources or reported))
-    return keys
 
 
 def _rows(board, lookup):

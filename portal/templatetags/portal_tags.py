@@ -128,12 +128,14 @@ def language_switcher(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "request": request}
     # depth 1 is Wagtail's invisible root; the home page starts the trail.
-    # Titles and addresses are all a trail shows: no specific page needed.
+    # Titles and addresses are all a trail shows: no specific page needed. The request goes along so
+    # that every ancestor's address reuses the site's root paths the request already read.
     ancestors = page.get_ancestors().filter(depth__gt=1)
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
