@@ -245,8 +245,8 @@ def _reference_day_of(area):
     return area.valid_from
 
 
-def _children(area, day, ids=None):
-    places = Area.objects.filter(valid_on_q(day), parent=area) if ids is None else Area.objects.filter(pk__in=ids)
+def _children(area, day):
+    places = Area.objects.filter(valid_on_q(day), parent=area)
     return [Place(**row) for row in places.order_by("code").values("pk", "code", "name", "name_en", "level")]
 
 
