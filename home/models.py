@@ -1,5 +1,8 @@
+import copy
+
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -8,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from portal.pagecache import current_request, menu_pages, view_restrictions
+from portal.pagecache import current_request, home_children, menu_pages, site_root_paths, view_restrictions
 
 from . import slugs
 from .blocks import BodyBlock
@@ -73,9 +76,12 @@ class BasePage(Page):
         return self.social_image
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):
-        # ``page.url`` asks without a request: share the one the request being served keeps, rather
-        # than reading the shared cache again for every page of a list.
-        return super()._get_site_root_paths(cache_object or current_request(), **kwargs)
+        # ``page.url`` asks without a request: share the one the request being served keeps, taken
+        # from the site fragments, rather than reading the shared cache for every page of a list.
+        cache_object = cache_object or current_request()
+        if isinstance(cache_object, HttpRequest) and not hasattr(cache_object, "_wagtail_cached_site_root_paths"):
+            cache_object._wagtail_cached_site_root_paths = site_root_paths(cache_object)
+        return super()._get_site_root_paths(cache_object, **kwargs)
 
     def get_view_restrictions(self):
         # Wagtail asks on every page it serves (two queries); most sites have no restriction at all.
@@ -133,6 +139,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        # Every address below a home page starts with one of its children: the site fragments keep
+        # them (their changes stamp ``site``), which saves Wagtail's two queries on every page.
+        if path_components:
+            child = home_children(self, request).get(path_components[0])
+            if child is not None:
+                # This request's own copy. Its child count may be old (adding a page below it stamps
+                # nothing), and treebeard's get_children() answers "none" without a query when it is
+                # 0: the copy says "some", so that the database answers.
+                child = copy.copy(child)
+                child.numchild = max(child.numchild, 1)
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -21,7 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
 from . import cache
-from .pagecache import instance_tag
+from .pagecache import MENU_DEPTH, instance_tag
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +37,6 @@ BOOKKEEPING_FIELDS = {
     "locked_by",
     "numchild",
 }
-# The menu shows the home page (depth 2) and its children (depth 3).
-MENU_DEPTH = 3
 SITE_WIDE_MODELS = {"wagtailcore.site", "wagtailcore.locale"}
 
 

@@ -55,6 +55,10 @@ NOT_SHARED = ("private", "no-store", "no-cache")
 _current = contextvars.ContextVar("portal_page_cache_render", default=None)
 _request = contextvars.ContextVar("portal_request", default=None)
 
+# The menu shows the home page (depth 2) and its children (depth 3): a change to any of them stamps
+# ``site`` (portal.invalidation), so the site fragments may keep them.
+MENU_DEPTH = 3
+
 
 @dataclass
 class Render:
@@ -178,6 +182,33 @@ def content_models():
 
 def connect():
     post_init.connect(_record_instance, dispatch_uid="portal_page_cache_record")
+    _locales_from_fragments()
+
+
+def _locales_from_fragments():
+    """Wagtail looks up the active language's Locale (one query) on every page it routes and every
+    ``localized``: while a request is served, the site fragments answer."""
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models.i18n import LocaleManager
+
+    original = LocaleManager.get_for_language
+    if getattr(original, "from_fragments", False):
+        return
+
+    def get_for_language(self, language_code):
+        request = _request.get()
+        if request is not None:
+            try:
+                code = get_supported_content_language_variant(language_code)
+            except LookupError:
+                code = None
+            locale = locales_by_code(request).get(code)
+            if locale is not None:
+                return locale
+        return original(self, language_code)
+
+    get_for_language.from_fragments = True
+    LocaleManager.get_for_language = get_for_language
 
 
 # --- Holes --------------------------------------------------------------------------------
@@ -306,6 +337,67 @@ def index_page(model, locale_id, request=None):
 def menu_pages(home, request=None):
     """The home page's children shown in menus."""
     return fragments.get(request, "menu", (home.pk,), lambda: list(public_pages(home.get_children().live().in_menu())))
+
+
+def menu_level_pages(paths, request=None):
+    """{path: page} of the pages at ``paths``, all at the menu's level or above (the home pages and
+    their children), whose every change stamps ``site``: base pages, for titles and addresses."""
+    from wagtail.models import Page
+
+    paths = tuple(sorted(paths))
+    return fragments.get(
+        request, "pages_at", paths, lambda: {page.path: page for page in Page.objects.filter(path__in=paths)}
+    )
+
+
+def ancestors(page, request=None):
+    """The page's ancestors below Wagtail's root, home page first: those at the menu's level from
+    the site fragments, the others (pages deeper than the menu) in one query."""
+    from wagtail.models import Page
+
+    paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
+    shallow = [path for path in paths if len(path) // page.steplen <= MENU_DEPTH]
+    found = dict(menu_level_pages(shallow, request)) if shallow else {}
+    deep = paths[len(shallow) :]
+    if deep:
+        found.update({ancestor.path: ancestor for ancestor in Page.objects.filter(path__in=deep)})
+    return [found[path] for path in paths if path in found]
+
+
+def parent_page(page, request=None):
+    """``page.get_parent()``, from the site fragments when the parent is at the menu's level (an
+    index page): for a link to it."""
+    parent_path = page.path[: -page.steplen]
+    if page.depth - 1 > MENU_DEPTH:
+        return page.get_parent()
+    return menu_level_pages([parent_path], request).get(parent_path) or page.get_parent()
+
+
+def home_children(home, request=None):
+    """{slug: specific page} of a home page's live children, for routing the first part of every
+    address without its two queries."""
+    children = home.get_children().live().specific()
+    return fragments.get(request, "home_children", (home.pk,), lambda: {page.slug: page for page in children})
+
+
+def home_in(site, locale, request=None):
+    """The site's home page in ``locale`` (live or not), or None."""
+    return fragments.get(
+        request, "home_in", (site.pk, locale.pk), lambda: site.root_page.get_translation_or_none(locale)
+    )
+
+
+def site_root_paths(request):
+    """Wagtail's site root paths (one read of the shared cache per request otherwise): they change
+    with a site, a locale or a home page's address, each of which stamps ``site``."""
+    from wagtail.models import Site
+
+    return fragments.get(request, "site_root_paths", (), Site.get_site_root_paths)
+
+
+def locales_by_code(request=None):
+    locales = locales_by_id(request).values()
+    return fragments.get(request, "locales_by_code", (), lambda: {locale.language_code: locale for locale in locales})
 
 
 def _find_site(request):

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.links import public_url
-from portal.pagecache import fragments, menu_pages
+from portal.pagecache import MENU_DEPTH, ancestors, fragments, home_in, locales_by_code, menu_pages
 
 register = template.Library()
 
@@ -33,10 +33,6 @@ def site_home(context):
         home = fragments.get(request, "home", _site_key(request), lambda: _localized_home(request))
         setattr(request, cache_key, home)
     return getattr(request, cache_key)
-
-
-def _locales():
-    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -73,6 +69,8 @@ def _translated_paths(request, page):
         own = page.get_url(request) or ""
         sub_route = request.path[len(own) :] if own and request.path.startswith(own) else ""
         versions = page.get_translations(inclusive=True).live().select_related("locale")
+        if page.depth <= MENU_DEPTH:
+            versions = fragments.get(request, "translations", (page.pk,), lambda: list(versions))
         paths = {version.locale.language_code: version.get_url(request) for version in versions}
         setattr(request, cache_key, {code: path + sub_route for code, path in paths.items() if path})
     return getattr(request, cache_key)
@@ -115,9 +113,9 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         url = translated_paths.get(code)
         if url is None and isinstance(page, Page):
-            locale = fragments.get(request, "locales", (), _locales).get(code)
+            locale = locales_by_code(request).get(code)
             if site is not None and locale is not None:
-                home = site.root_page.get_translation_or_none(locale)
+                home = home_in(site, locale, request)
                 url = home.get_url(request) if home else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
@@ -134,8 +132,7 @@ def breadcrumbs(context):
     # depth 1 is Wagtail's invisible root; the home page starts the trail.
     # Titles and addresses are all a trail shows: no specific page needed. The request goes along so
     # that every ancestor's address reuses the site's root paths the request already read.
-    ancestors = page.get_ancestors().filter(depth__gt=1)
-    return {"ancestors": ancestors, "page": page, "request": request}
+    return {"ancestors": ancestors(page, request), "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
