@@ -1,17 +1,21 @@
 """Pages served like production: requests per second, p50/p99 latency and SQL queries per page
-type, with the page cache and without it, against a trivial Django view served the same way.
+type, with the page cache, without it, and with nothing kept at all, against a trivial Django
+view served the same way.
 
     .venv/bin/python benchmarks/pages.py                        # print the table
     .venv/bin/python benchmarks/pages.py --runs 3 --write       # median of 3, into benchmarks/README.md
 
 It serves ``portal.wsgi`` with gunicorn (2 sync workers, production settings plus a trivial view
 at ``/__benchmark__/trivial/``: benchmarks/settings.py and benchmarks/urls.py) on 127.0.0.1 only,
-twice: with the page cache, then with ``PAGE_CACHE_ENABLED=0``. Each page gets ``--duration``
+three times: with the page cache ("kept"); with ``PAGE_CACHE_ENABLED=0`` ("page not kept": what
+a visitor waits when the page cache has just dropped the page, its sections still kept); and with
+``PAGE_CACHE_FRAGMENTS=0`` as well ("nothing kept": every section rendered from the database, as
+bakerydemo renders). Each page gets ``--duration``
 seconds of load from ``wrk`` (Debian: ``apt-get install wrk``) with 2 threads and 8 connections,
 as the issue measured bakerydemo; without wrk a Python load generator does the same, slower (it
 shares the cores with the server, so its figures are lower). The SQL queries of one request per
 page are counted in this process with Django's test client. Everything is bounded: at most
-``--duration`` × pages × runs × 2 seconds of load, servers stopped at the end whatever happens.
+``--duration`` × pages × runs × 3 seconds of load, servers stopped at the end whatever happens.
 
 The database is the demo of ``make setup`` (``var/db.sqlite3``), or ``DATABASE_URL``.
 """
@@ -40,7 +44,11 @@ MAX_DURATION = 60
 BAKERYDEMO = {"home": 44.6, "index": 70.5, "article": 90.8, "detail": 122.4}
 
 
-def environment(database_url, page_cache):
+# (column, PAGE_CACHE_ENABLED, PAGE_CACHE_FRAGMENTS)
+MODES = (("kept", True, True), ("page not kept", False, True), ("nothing kept", False, False))
+
+
+def environment(database_url, page_cache, fragments=True):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
         DJANGO_SETTINGS_MODULE="benchmarks.settings",
@@ -51,6 +59,7 @@ def environment(database_url, page_cache):
         SECURE_SSL_REDIRECT="0",
         STATIC_ROOT=str(REPO / "var" / "benchmark-static"),
         PAGE_CACHE_ENABLED="1" if page_cache else "0",
+        PAGE_CACHE_FRAGMENTS="1" if fragments else "0",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO),
     )
@@ -224,14 +233,14 @@ def pages():
     return found
 
 
-def count_queries(urls, page_cache):
+def count_queries(urls, page_cache, fragments):
     """SQL queries of one request per page (after one warming request), through the whole stack."""
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    with override_settings(PAGE_CACHE_ENABLED=page_cache):
+    with override_settings(PAGE_CACHE_ENABLED=page_cache, PAGE_CACHE_FRAGMENTS=fragments):
         for url in [TRIVIAL, *urls]:
             client = Client(HTTP_HOST="127.0.0.1")
             client.get(url)
@@ -251,13 +260,14 @@ def table(rows, tool, args, load_before, load_after):
         f"settings, {args.database_label}. Machine load average {load_before:.1f} before and "
         f"{load_after:.1f} after (2 shared cores).",
         "",
-        "| page | kept: req/s | p50 | p99 | × trivial | × bakerydemo | SQL | not kept: req/s | p50 | p99 "
-        "| × trivial | × bakerydemo | SQL |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | "
+        + " | ".join(f"{mode}: req/s | p50 | p99 | × trivial | × bakerydemo | SQL" for mode, *_ in MODES)
+        + " |",
+        "|---|" + "---:|" * 6 * len(MODES),
     ]
     for row in rows:
         cells = [row["name"]]
-        for mode in ("cached", "uncached"):
+        for mode, *_ in MODES:
             result, trivial = row[mode], row[f"{mode}_trivial"]
             baseline = BAKERYDEMO.get(row["role"])
             cells += [
@@ -317,8 +327,8 @@ def main():
     rows = {TRIVIAL: {"name": "trivial view (the ceiling)", "role": None}}
     rows.update({url: {"name": name, "role": role} for name, role, url in found})
     load_before = os.getloadavg()[0]
-    for mode, page_cache in (("cached", True), ("uncached", False)):
-        server = Server(environment(database_url, page_cache), args.workers)
+    for mode, page_cache, fragments in MODES:
+        server = Server(environment(database_url, page_cache, fragments), args.workers)
         try:
             server.wait()
             for url in [TRIVIAL, *urls]:
@@ -333,7 +343,7 @@ def main():
                 print(f"[{mode}] {rows[url]['name']}: {result['rps']:.0f} req/s ({result['rps'] / trivial['rps']:.0%})")
         finally:
             server.stop()
-        for url, count in count_queries(urls, page_cache).items():
+        for url, count in count_queries(urls, page_cache, fragments).items():
             rows[url][f"{mode}_sql"] = count
     load_after = os.getloadavg()[0]
     text = table(list(rows.values()), tool, args, load_before, load_after)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -177,3 +178,24 @@ def content_tags_of(campaign_id):
 
     keys = CampaignPage.objects.filter(pk=campaign_id).values_list("translation_key", flat=True)
     return [content_tag(key) for key in keys]
+
+
+def campaign_organisations(page, preview=False):
+    """The campaign's lead and coordinating organisations, each list by name, in one query. A
+    preview shows the editor's choices, which only the page object holds."""
+    if preview or page.pk is None:
+        return list(page.lead_organisations.all()), list(page.coordinating_organisations.all())
+    from network.models import Organisation
+
+    from .models import CampaignPage
+
+    def linked(relation):
+        through = getattr(CampaignPage, relation).through
+        return Exists(through.objects.filter(campaignpage_id=page.pk, organisation_id=OuterRef("pk")))
+
+    organisations = list(
+        Organisation.objects.annotate(
+            leads=linked("lead_organisations"), coordinates=linked("coordinating_organisations")
+        ).filter(Q(leads=True) | Q(coordinates=True))
+    )
+    return [o for o in organisations if o.leads], [o for o in organisations if o.coordinates]

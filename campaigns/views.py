@@ -67,7 +67,7 @@ def campaign_detail(page, request):
     context = _page_context(page, request)
     today = services.request_today(request)
     sections = page.get_sections(request) if page.pk else []
-    lead = list(page.lead_organisations.all())
+    lead, coordinating = services.campaign_organisations(page, preview=request.is_preview)
     activities = list(
         page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
     )
@@ -96,7 +96,7 @@ def campaign_detail(page, request):
         today=today,
         status=page.status(today),
         lead_organisations=lead,
-        coordinating_organisations=list(page.coordinating_organisations.all()),
+        coordinating_organisations=coordinating,
         activities=activities,
         targets=services.with_achieved(page.targets.all()),
         sections=sections,
@@ -116,9 +116,10 @@ def _activity_dates(activity):
 
 def campaign_print(page, request):
     context = _page_context(page, request)
+    lead, coordinating = services.campaign_organisations(page, preview=request.is_preview)
     context.update(
-        lead_organisations=list(page.lead_organisations.all()),
-        coordinating_organisations=list(page.coordinating_organisations.all()),
+        lead_organisations=lead,
+        coordinating_organisations=coordinating,
         activities=page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations"),
         targets=services.with_achieved(page.targets.all()),
         full_url=page.get_full_url(request),

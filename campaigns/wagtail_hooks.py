@@ -11,7 +11,7 @@ from home.dashboard import DashboardPanel, dashboard_panel
 from home.sections import PageSection
 from home.slugs import vietnamese_slug
 from portal import cache as page_cache
-from portal.pagecache import index_page, public_pages
+from portal.pagecache import index_page, parent_page, public_pages
 
 from . import services
 from .listing import CampaignListingViewSet
@@ -58,7 +58,7 @@ register_snippet(CampaignKindViewSet)
 
 
 def _stories(queryset):
-    return public_pages(queryset.live()).select_related("photo").prefetch_related("photo__renditions")
+    return public_pages(queryset.live()).select_related("photo")
 
 
 def featured_campaign_context(page, request):
@@ -67,7 +67,7 @@ def featured_campaign_context(page, request):
     campaign = services.featured_campaign(campaigns, today)
     if campaign is None:
         return None
-    index = campaign.get_parent()
+    index = parent_page(campaign, request)
     return {
         "campaign": campaign,
         "status": campaign.status(today),
@@ -81,7 +81,7 @@ def home_stories_context(page, request):
     if index is None:
         return None
     stories = list(_stories(StoryPage.objects.child_of(index)).order_by("-first_published_at")[:HOME_STORIES])
-    return {"index": index, "stories": stories} if stories else None
+    return {"index": index, "stories": stories, "images": [story.photo for story in stories]} if stories else None
 
 
 def campaign_stories_context(page, request):
@@ -90,7 +90,7 @@ def campaign_stories_context(page, request):
     if not stories:
         return None
     index = index_page(StoryIndexPage, page.locale_id, request)
-    return {"campaign": page, "stories": stories, "index": index}
+    return {"campaign": page, "stories": stories, "index": index, "images": [story.photo for story in stories]}
 
 
 @hooks.register("portal_home_sections")
@@ -100,13 +100,17 @@ def featured_campaign_section():
         template="campaigns/includes/home_campaign_section.html",
         get_context=featured_campaign_context,
         stylesheets=("css/campaigns.css",),
+        lists=(CampaignPage,),
     )
 
 
 @hooks.register("portal_home_sections")
 def home_stories_section():
     return PageSection(
-        order=30, template="campaigns/includes/home_stories_section.html", get_context=home_stories_context
+        order=30,
+        template="campaigns/includes/home_stories_section.html",
+        get_context=home_stories_context,
+        lists=(StoryPage,),
     )
 
 

@@ -86,9 +86,7 @@ def organiser_tag(organisation_id):
 
 
 def _upcoming(queryset, request):
-    events = list(
-        public_pages(queryset.live()).filter(end__gte=timezone.now()).order_by("start").specific()[:HOME_SECTION_SIZE]
-    )
+    events = list(public_pages(queryset.live()).filter(end__gte=timezone.now()).order_by("start")[:HOME_SECTION_SIZE])
     # The list changes by itself when one of them ends.
     page_cache.expires_at(min((event.end for event in events), default=None))
     return events
@@ -110,28 +108,29 @@ def _campaign_section(page, request):
     for event in linked.order_by("-start"):
         if event.translation_key not in events or event.locale_id == page.locale_id:
             events[event.translation_key] = event
-    # Their versions in the page's language, in one query rather than one per event.
-    translated = {
-        event.translation_key: event
-        for event in EventPage.objects.live().filter(locale_id=page.locale_id, translation_key__in=list(events))
-    }
+    # The versions in the page's language of those linked in another one, in one query rather than
+    # one per event (none when all of them are in the page's language, as usual).
+    elsewhere = [key for key, event in events.items() if event.locale_id != page.locale_id]
+    versions = EventPage.objects.live().filter(locale_id=page.locale_id, translation_key__in=elsewhere)
+    translated = {event.translation_key: event for event in (versions if elsewhere else ())}
     chosen = [translated.get(key, event) for key, event in events.items()]
     chosen = [event for event in chosen if event.live][:6]
     return {"events": chosen, "index": None, "heading": _("Events of this campaign")} if chosen else None
 
 
-def _section(order, get_context):
+def _section(order, get_context, lists=()):
     return PageSection(
         order=order,
         template="events/includes/events_section.html",
         get_context=get_context,
         stylesheets=("css/events.css",),
+        lists=lists,
     )
 
 
 @hooks.register("portal_home_sections")
 def upcoming_events_section():
-    return _section(20, _home_section)
+    return _section(20, _home_section, lists=(EventPage,))
 
 
 @hooks.register("portal_campaign_sections")

@@ -46,6 +46,8 @@ class BasePage(Page):
     ]
 
     base_form_class = PortalPageForm
+    # Foreign keys the page's own view shows: loaded with it when its index routes to it.
+    route_related = ()
 
     class Meta:
         abstract = True
@@ -82,6 +84,24 @@ class BasePage(Page):
         if isinstance(cache_object, HttpRequest) and not hasattr(cache_object, "_wagtail_cached_site_root_paths"):
             cache_object._wagtail_cached_site_root_paths = site_root_paths(cache_object)
         return super()._get_site_root_paths(cache_object, **kwargs)
+
+    def route(self, request, path_components):
+        # Below an index whose children are all of one type, the child and the foreign keys its
+        # view shows (``route_related``) come in one query: Wagtail's lookup takes two, then one
+        # per foreign key. Anything else (a page of a type no longer allowed here) goes Wagtail's way.
+        child_models = type(self).clean_subpage_models()
+        if path_components and len(child_models) == 1:
+            model = child_models[0]
+            child = (
+                model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*model.route_related)
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_view_restrictions(self):
         # Wagtail asks on every page it serves (two queries); most sites have no restriction at all.

@@ -12,12 +12,7 @@ CAMPAIGN_NEWS = 6
 
 
 def _news(queryset):
-    return (
-        public_pages(queryset.live())
-        .select_related("image")
-        .prefetch_related("image__renditions")
-        .order_by("-date", "-pk")
-    )
+    return public_pages(queryset.live()).select_related("image").order_by("-date", "-pk")
 
 
 def home_news_context(page, request):
@@ -25,7 +20,7 @@ def home_news_context(page, request):
     if index is None:
         return None
     items = list(_news(NewsPage.objects.child_of(index))[:HOME_NEWS])
-    return {"index": index, "items": items} if items else None
+    return {"index": index, "items": items, "images": [item.image for item in items]} if items else None
 
 
 def campaign_news_context(page, request):
@@ -36,6 +31,7 @@ def campaign_news_context(page, request):
     return {
         "campaign": page,
         "items": items,
+        "images": [item.image for item in items],
         "index": index_page(NewsIndexPage, page.locale_id, request),
         "rss": page.get_url(request) + page.reverse_subpage("rss"),
         "atom": page.get_url(request) + page.reverse_subpage("atom"),
@@ -44,7 +40,9 @@ def campaign_news_context(page, request):
 
 @hooks.register("portal_home_sections")
 def home_news_section():
-    return PageSection(order=30, template="news/includes/home_news_section.html", get_context=home_news_context)
+    return PageSection(
+        order=30, template="news/includes/home_news_section.html", get_context=home_news_context, lists=(NewsPage,)
+    )
 
 
 @hooks.register("portal_campaign_sections")

@@ -21,7 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
 from . import cache
-from .pagecache import MENU_DEPTH, instance_tag
+from .pagecache import MENU_DEPTH, instance_tag, model_tag
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,8 @@ def page_change_tags(page, *, descendants=False):
             return {cache.page_tag(page)}
         page = found.specific_deferred
     tags = {cache.page_tag(page.pk), f"translations:{page.translation_key}"}
+    # Lists of that type of page (a section of the home page) that may gain or lose it.
+    tags.add(model_tag(page.specific_class or type(page)))
     tags |= {f"subtree:{pk}" for pk in _ancestor_ids(page.path)}
     if page.depth <= MENU_DEPTH:
         tags.add(cache.SITE_TAG)

@@ -18,6 +18,7 @@ not, gets the marker replaced by ``register_hole``'s function on its way out, an
 (``PAGE_CACHE_BROWSER_MAX_AGE``, ``PAGE_CACHE_CDN_MAX_AGE``), an ``ETag`` and ``Last-Modified``.
 """
 
+import contextlib
 import contextvars
 import functools
 import hashlib
@@ -424,6 +425,115 @@ def site_version(request):
     return version
 
 
+# --- Kept fragments -----------------------------------------------------------------------
+
+
+class KeptFragments:
+    """Parts of a page (its feature sections) kept in the shared cache for anonymous visitors, each
+    under the tags of what it loaded, exactly as whole pages are: a page the page cache has just
+    dropped because its news changed renders its news again, and takes its other sections as they
+    were kept. All of them cost two cache reads; the page being rendered inherits their tags and
+    their expiry, so that it is dropped with any of them.
+
+    ``names`` identify the fragments (with the address's host and the language); for each one not
+    kept, build it inside ``recording(name)`` (which collects its tags, and may be entered more than
+    once) and hand its HTML to ``keep(name, html)``.
+    """
+
+    def __init__(self, request, names):
+        self.request = request
+        self.html = {}
+        self.renders = {}
+        self.keys = {}
+        self.enabled = _fragments_allowed(request)
+        if not self.enabled:
+            return
+        cache = tags_api.page_cache()
+        self.keys = {name: _fragment_key(request, name) for name in names}
+        try:
+            found = cache.get_many([*self.keys.values(), tags_api.GENERATION_KEY])
+            now = time.time()
+            entries = {name: found.get(key) for name, key in self.keys.items()}
+            entries = {name: entry for name, entry in entries.items() if entry and entry["expires"] > now}
+            stamps = cache.get_many(list({tags_api.tag_key(tag) for e in entries.values() for tag in e["tags"]}))
+        except Exception:
+            logger.exception("Page cache: fragment lookup failed")
+            self.enabled = False
+            return
+        self.generation = found.get(tags_api.GENERATION_KEY) or 0
+        outer = _current.get()
+        for name, entry in entries.items():
+            if all(stamps.get(tags_api.tag_key(tag)) == version for tag, version in entry["tags"].items()):
+                self.html[name] = mark_safe(entry["html"])
+                if outer is not None:
+                    outer.tags.update(entry["tags"])
+                    outer.expire_at(entry["expires"])
+
+    @contextlib.contextmanager
+    def recording(self, name):
+        if not self.enabled:
+            yield
+            return
+        render = self.renders.setdefault(name, Render(generation=self.generation))
+        # A CSRF token rendered outside a hole is this visitor's: such a fragment is never kept.
+        csrf_before = self.request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+        token = _current.set(render)
+        try:
+            yield
+        finally:
+            _current.reset(token)
+            if self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                render.refused = "renders a CSRF token outside a hole"
+            elif csrf_before is not None:
+                self.request.META["CSRF_COOKIE_NEEDS_UPDATE"] = csrf_before
+
+    def keep(self, name, html):
+        self.html[name] = html
+        render = self.renders.get(name)
+        if render is None:
+            return
+        outer = _current.get()
+        if outer is not None:
+            outer.tags.update(render.tags)
+            if render.expires is not None:
+                outer.expire_at(render.expires)
+            outer.refused = outer.refused or render.refused
+        if render.refused:
+            return
+        cache = tags_api.page_cache()
+        try:
+            versions = _versions(cache, render)
+            if versions is not None:
+                expires = _lifetime(render)
+                entry = {"html": html, "tags": versions, "expires": expires}
+                cache.set(self.keys[name], entry, timeout=max(1, int(expires - time.time())))
+        except Exception:
+            logger.exception("Page cache: storing a fragment failed")
+
+
+def model_tag(model):
+    """The tag that any change to an object of ``model`` stamps: for a list of them that may gain one."""
+    from wagtail.models import Page
+
+    label = model._meta.concrete_model._meta.label_lower
+    return f"pages:{label}" if issubclass(model, Page) else f"model:{label}"
+
+
+def _fragments_allowed(request):
+    return (
+        settings.PAGE_CACHE_FRAGMENTS
+        and request is not None
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def _fragment_key(request, name):
+    identity = "|".join([request.scheme, request.get_host(), translation.get_language() or "", *map(str, name)])
+    return "pc:fragment:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
 # --- Keeping and serving ------------------------------------------------------------------
 
 
@@ -498,18 +608,26 @@ def _etag(content):
     return '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
 
 
-def _store(key, response, render):
-    cache = tags_api.page_cache()
+def _versions(cache, render):
+    """The stamps of the render's tags to keep it under, or None when something changed while it
+    rendered (what it shows may be old already)."""
     tags = sorted(render.tags)
     found = cache.get_many([tags_api.GENERATION_KEY, *(tags_api.tag_key(tag) for tag in tags)])
     if (found.get(tags_api.GENERATION_KEY) or 0) != render.generation:
-        return None  # something changed while the page rendered: what it shows may be old already
+        return None
     # Never stamped yet (or evicted): stamped now with the render's generation, but never over a
     # stamp that another process writes meanwhile.
     tags_api.add_many(
         cache, {tags_api.tag_key(tag): render.generation for tag in tags if tags_api.tag_key(tag) not in found}
     )
-    versions = {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
+    return {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
+
+
+def _store(key, response, render):
+    cache = tags_api.page_cache()
+    versions = _versions(cache, render)
+    if versions is None:
+        return None
     expires = _lifetime(render)
     entry = {
         "content": zlib.compress(response.content, 1),

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
+from portal.images import prefetch_renditions
 
 
 class ResourceKind(models.TextChoices):
@@ -125,12 +127,13 @@ class LibraryPage(RoutablePageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .services import collections_for_library, parse_browse_params
+        from .services import collection_covers, collections_for_library, parse_browse_params
 
         context = super().get_context(request, *args, **kwargs)
         params = parse_browse_params(request.GET)
         context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
         context["collections"] = collections_for_library(self.locale.language_code)
+        prefetch_renditions(collection_covers(context["collections"]))
         return context
 
     @path("tuyen-tap/<slug:slug>/", name="collection")
@@ -293,6 +296,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
         super().clean()
         validate_resource(self)
 
+    route_related = ("document", "cover_image", "generated_cover", "publisher", "author_organisation")
+
     @property
     def cover(self):
         return self.cover_image or self.generated_cover
@@ -310,6 +315,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
         from .services import download_count, embed_url
 
         context = super().get_context(request, *args, **kwargs)
+        # The page, its metadata and its JSON-LD each read the topics and audiences: once each.
+        prefetch_related_objects([self], "topics", "audiences")
         context["embed_url"] = (
             embed_url(self.external_url) if self.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) else ""
         )

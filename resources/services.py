@@ -10,15 +10,15 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.images import get_image_model
 
 from portal.http import client_ip
-from portal.pagecache import public_pages
+from portal.images import prefetch_renditions
+from portal.pagecache import index_page, locales_by_code, public_pages
 from search import services as search_services
 
 from .models import (
@@ -46,8 +46,6 @@ SORTS = {"newest": _("Newest"), "downloads": _("Most downloaded"), "title": _("T
 DEFAULT_SORT = "newest"
 CHOICE_FACETS = {"kind": ResourceKind, "language": ResourceLanguage, "licence": Licence}
 VOCABULARY_FACETS = {"topic": (Topic, "topics"), "audience": (Audience, "audiences")}
-# Cover renditions the listing shows; prefetched so that a page of results costs the same queries at any size.
-LIST_COVER_SPEC = "fill-240x320"
 
 VIDEO_EXTENSIONS = {"mp4", "webm"}
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
@@ -201,16 +199,26 @@ def facet_options(language):
     return options
 
 
-def _facet_counts(name, queryset):
-    """How many resources have each value of the facet."""
-    if name in VOCABULARY_FACETS:
-        relation = VOCABULARY_FACETS[name][1]
-        queryset = queryset.filter(**{f"{relation}__isnull": False})
-        column = f"{relation}__slug"
-        return dict(
-            queryset.order_by().values_list(column).annotate(n=Count("pk", distinct=True)).values_list(column, "n")
+def _facet_counts(base, filters):
+    """{facet: {value: how many resources have it}}, each facet counted under the other facets'
+    filters (a value stays selectable alongside the ones chosen): one query for all of them."""
+    counts = []
+    for name in FACETS:
+        queryset = _apply_filters(base, filters, skip=name).order_by()
+        column = name
+        if name in VOCABULARY_FACETS:
+            relation = VOCABULARY_FACETS[name][1]
+            queryset = queryset.filter(**{f"{relation}__isnull": False})
+            column = f"{relation}__slug"
+        counts.append(
+            queryset.values(facet=Value(name, output_field=CharField()), value=F(column))
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("facet", "value", "n")
         )
-    return dict(queryset.order_by().values_list(name).annotate(n=Count("pk")).values_list(name, "n"))
+    found = {name: {} for name in FACETS}
+    for name, value, n in counts[0].union(*counts[1:], all=True):
+        found[name][value] = n
+    return found
 
 
 def download_totals(since=None):
@@ -234,14 +242,21 @@ def _search(queryset, query, language):
 
 
 def with_list_data(queryset):
-    """What a result card shows, fetched in a fixed number of queries whatever the page size."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LIST_COVER_SPEC)
+    """What a result card shows, fetched in a fixed number of queries whatever the page size (their
+    covers' renditions: ``covers``)."""
     return queryset.select_related("document", "publisher", "cover_image", "generated_cover").prefetch_related(
-        Prefetch("cover_image__renditions", queryset=renditions),
-        Prefetch("generated_cover__renditions", queryset=renditions),
         Prefetch("topics", queryset=Topic.objects.all()),
         Prefetch("audiences", queryset=Audience.objects.all()),
     )
+
+
+def covers(resources):
+    """The cover images of these resources (for their renditions, loaded at once)."""
+    return [resource.cover for resource in resources]
+
+
+def collection_covers(entries):
+    return [cover for entry in entries for cover in covers(entry["resources"])]
 
 
 def browse(filters, sort=DEFAULT_SORT, page=1, language="vi", query="", per_page=12, within=None):
@@ -258,8 +273,9 @@ def browse(filters, sort=DEFAULT_SORT, page=1, language="vi", query="", per_page
     if query:
         base = _search(base, query, language)
     facets = {}
+    all_counts = _facet_counts(base, filters)
     for name in FACETS:
-        counts = _facet_counts(name, _apply_filters(base, filters, skip=name))
+        counts = all_counts[name]
         chosen = filters.get(name, [])
         facets[name] = [
             FacetValue(value=value, label=label, count=counts.get(value, 0), selected=value in chosen)
@@ -276,6 +292,7 @@ def browse(filters, sort=DEFAULT_SORT, page=1, language="vi", query="", per_page
         results = results.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
     paginator = Paginator(with_list_data(results), per_page)
     page_obj = paginator.get_page(page)
+    prefetch_renditions(covers(page_obj))
     return BrowseResult(page=page_obj, total=paginator.count, facets=facets, filters=filters, sort=sort, query=query)
 
 
@@ -325,38 +342,41 @@ def download_count(page):
 # Collections
 
 
-def _localised_items(collections, language):
-    """Each collection's live resources in the language, with two queries for all collections."""
-    keys = {item.resource.translation_key for c in collections for item in c.items.all()}
-    pages = with_list_data(live_resources(language).filter(translation_key__in=keys))
-    by_key = {page.translation_key: page for page in pages}
-    return [
-        {
-            "collection": collection,
-            "title": collection.label(language),
-            "intro": collection.intro_label(language),
-            "resources": [
-                by_key[item.resource.translation_key]
-                for item in collection.items.all()
-                if item.resource.translation_key in by_key
-            ],
-        }
-        for collection in collections
-    ]
-
-
 def _collections(queryset, language):
-    """The collections with their live resources in the language, each with the address of its own page."""
-    items = ResourceCollectionItem.objects.select_related("resource").order_by("sort_order")
-    collections = list(queryset.prefetch_related(Prefetch("items", queryset=items)))
-    library = LibraryPage.objects.live().filter(locale__language_code=language).first()
-    entries = [entry for entry in _localised_items(collections, language) if entry["resources"]]
-    for entry in entries:
-        entry["url"] = (
-            library.url + library.reverse_subpage("collection", kwargs={"slug": entry["collection"].slug})
-            if library
-            else ""
-        )
+    """The collections of ``queryset`` that hold live resources in the language, in order, each with
+    its resources and the address of its own page: two queries for all of them (the entries with
+    their collections, then the resources in the language)."""
+    items = (
+        ResourceCollectionItem.objects.filter(collection__in=queryset)
+        .select_related("collection")
+        .annotate(resource_key=F("resource__translation_key"))
+        .order_by("collection__sort_order", "collection__title", "collection_id", "sort_order")
+    )
+    keys_by_collection = {}
+    for item in items:
+        keys_by_collection.setdefault(item.collection, []).append(item.resource_key)
+    keys = {key for keys in keys_by_collection.values() for key in keys}
+    pages = with_list_data(live_resources(language).filter(translation_key__in=keys)) if keys else []
+    by_key = {page.translation_key: page for page in pages}
+    locale = locales_by_code().get(language)
+    library = index_page(LibraryPage, locale.pk) if locale else None
+    entries = []
+    for collection, keys in keys_by_collection.items():
+        resources = [by_key[key] for key in keys if key in by_key]
+        if resources:
+            entries.append(
+                {
+                    "collection": collection,
+                    "title": collection.label(language),
+                    "intro": collection.intro_label(language),
+                    "resources": resources,
+                    "url": (
+                        library.url + library.reverse_subpage("collection", kwargs={"slug": collection.slug})
+                        if library
+                        else ""
+                    ),
+                }
+            )
     return entries
 
 
@@ -376,6 +396,7 @@ def collections_for_campaign(campaign_page):
 
 def collection_by_slug(slug, language):
     entries = _collections(ResourceCollection.objects.filter(slug=slug), language)
+    prefetch_renditions(collection_covers(entries))
     return entries[0] if entries else None
 
 

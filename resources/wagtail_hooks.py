@@ -18,7 +18,7 @@ from .covers import covers_collection
 from .import_jobs import can_import
 from .models import Audience, ResourceCollection, ResourceDownload, ResourcePage, Topic
 from .reports import DownloadsReportView
-from .services import collections_for_campaign, collections_for_home, download_totals
+from .services import collection_covers, collections_for_campaign, collections_for_home, download_totals
 
 
 class TopicViewSet(SnippetViewSet):
@@ -106,13 +106,20 @@ def hide_generated_covers(images, request):
 def featured_resources_section():
     def get_context(page, request):
         collections = collections_for_home(page.locale.language_code)
-        return {"collections": collections, "heading": _("Featured learning resources")} if collections else None
+        if not collections:
+            return None
+        return {
+            "collections": collections,
+            "heading": _("Featured learning resources"),
+            "images": collection_covers(collections),
+        }
 
     return PageSection(
         order=40,
         template="resources/includes/collections_section.html",
         get_context=get_context,
         stylesheets=("css/resources.css",),
+        lists=(ResourcePage, ResourceCollection),
     )
 
 
@@ -120,13 +127,17 @@ def featured_resources_section():
 def campaign_resources_section():
     def get_context(page, request):
         collections = collections_for_campaign(page)
-        return {"collections": collections, "heading": _("Learning resources")} if collections else None
+        if not collections:
+            return None
+        heading = _("Learning resources")
+        return {"collections": collections, "heading": heading, "images": collection_covers(collections)}
 
     return PageSection(
         order=40,
         template="resources/includes/collections_section.html",
         get_context=get_context,
         stylesheets=("css/resources.css",),
+        lists=(ResourcePage, ResourceCollection),
     )
 
 

@@ -269,6 +269,9 @@ else:
 # PAGE_CACHE_BROWSER_MAX_AGE (with the ETag), a CDN or reverse proxy keeps pages
 # PAGE_CACHE_CDN_MAX_AGE unless purged (see WAGTAILFRONTENDCACHE below).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# The feature sections of a page (a campaign's events, the home page's news…) are kept the same way,
+# each under its own tags: a page dropped because one section changed renders that section only.
+PAGE_CACHE_FRAGMENTS = env_bool("PAGE_CACHE_FRAGMENTS", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))

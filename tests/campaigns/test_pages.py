@@ -270,8 +270,8 @@ def test_english_campaign_page(client, campaign, en_home_page, locales, today):
 
 
 def test_home_features_the_ongoing_else_the_next_campaign(client, home_page, campaign_index, monkeypatch, settings):
-    # The test moves the date by hand; the page cache keeps pages until the real midnight.
-    settings.PAGE_CACHE_ENABLED = False
+    # The test moves the date by hand; the page cache keeps pages and sections until the real midnight.
+    settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_FRAGMENTS = False
     CampaignPageFactory(
         parent=campaign_index,
         title="Tuần lễ học tập suốt đời",

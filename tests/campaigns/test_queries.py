@@ -26,7 +26,7 @@ CAMPAIGN_PAGE_BUDGET = 45
 @pytest.fixture(autouse=True)
 def _render(settings):
     # What rendering costs: the page cache would answer the second visit from a kept copy.
-    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_FRAGMENTS = False
 
 
 @pytest.fixture(autouse=True)

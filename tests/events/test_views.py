@@ -59,7 +59,7 @@ def test_event_page_shows_facts_calendar_links_and_json_ld(client, event):
 
 def test_event_page_query_budget(client, event, django_assert_max_num_queries, settings):
     # Rendering it, the page cache aside (tests/test_query_budgets.py measures every page type).
-    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_FRAGMENTS = False
     client.get(event.url)  # a running worker has its site fragments
     with django_assert_max_num_queries(21):
         client.get(event.url)
