@@ -27,6 +27,28 @@ logger = logging.getLogger(__name__)
 
 
 class DatabaseCache(DjangoDatabaseCache):
+    def get_many(self, keys, version=None):
+        """One statement that leaves expired rows out in SQL. Django's converts each row's expiry in
+        Python and checks each key for memcached; with the dozens of tags a kept page carries, that
+        was most of serving it."""
+        if not keys:
+            return {}
+        key_map = {self.make_key(key, version=version): key for key in keys}
+        connection = connections[router.db_for_read(self.cache_model_class)]
+        quote_name = connection.ops.quote_name
+        placeholders = ", ".join(["%s"] * len(key_map))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote_name('cache_key')}, {quote_name('value')} FROM {quote_name(self._table)} "
+                f"WHERE {quote_name('cache_key')} IN ({placeholders}) AND {quote_name('expires')} > %s",
+                [*key_map, connection.ops.adapt_datetimefield_value(now())],
+            )
+            rows = cursor.fetchall()
+        return {
+            key_map[key]: pickle.loads(base64.b64decode(connection.ops.process_clob(value).encode()))
+            for key, value in rows
+        }
+
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
         db = router.db_for_write(self.cache_model_class)

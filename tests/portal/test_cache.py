@@ -55,6 +55,29 @@ def _count(key, times):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
+def test_reads_leave_out_what_has_expired_and_keep_what_was_stored():
+    """The database cache reads many keys in one statement (a kept page checks dozens of tags)."""
+    import time
+
+    from django.core.cache import caches
+
+    from portal.cache import DatabaseCache
+
+    if not isinstance(caches["default"], DatabaseCache):
+        pytest.skip("REDIS_URL is set: the database cache is not in use (the run without it tests it)")
+    cache.set_many({"tag:a": 1, "tag:b": {"trang": "Trang chủ"}, "tag:c": [3]}, timeout=60)
+    cache.set("tag:soon", "sắp hết", timeout=1)
+    assert cache.get_many(["tag:a", "tag:b", "tag:missing", "tag:soon"]) == {
+        "tag:a": 1,
+        "tag:b": {"trang": "Trang chủ"},
+        "tag:soon": "sắp hết",
+    }
+    time.sleep(2.1)
+    assert cache.get_many(["tag:a", "tag:soon"]) == {"tag:a": 1}
+    assert cache.get("tag:soon", "default") == "default" and cache.get_many([]) == {}
+
+
 def test_increments_from_several_processes_are_all_counted():
     cache.set("counter", 0, timeout=60)
     seen = run_in_processes(f"{__name__}._count", [("counter", 40), ("counter", 40)])
