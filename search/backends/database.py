@@ -351,8 +351,9 @@ class DatabaseBackend:
                     counts.append((name, value, number))
         return total, max(total, most_counted), [pk for _position, pk in sorted(hits)], counts
 
-    def count(self, query):
-        return self._matches(query).count()
+    def finds(self, query):
+        """Whether anything matches (a "did you mean" is offered only if it does)."""
+        return self._matches(query).exists()
 
     def suggest(self, text, language, limit=8):
         """Titles that start with the typed words, the last one possibly unfinished."""
