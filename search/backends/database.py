@@ -4,9 +4,9 @@ Entries keep each page's text as space-padded words in two forms, accent-preserv
 Matching goes through a full-text index of the folded words (migration 0004): FTS5 on SQLite, a
 GIN-indexed ``tsvector`` on PostgreSQL (where the folded words are written by the ``unaccent``
 extension), so that a query reads the entries that match, not every entry of the language.
-Ranking, counts and facets are computed by the database over the matches: a word matched with
-its accents (in the title most) weighs more than a folded match, the whole query as a phrase in
-the title more still.
+Ranking, counts and facets are computed by the database: every match is ranked (a word matched
+with its accents, in the title most, weighs more than a folded match, the whole query as a phrase
+in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches.
 """
 
 import functools
