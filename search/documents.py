@@ -8,6 +8,7 @@ standard analyzer: as written (tone placement normalised) and folded in Python. 
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Text
 
 from .highlight import snippet_source
+from .query import COUNT_LIMIT
 from .text import exact, fold, normalise
 
 # Typos are tolerated, when a search found nothing, on words of five letters or more only: most
@@ -109,7 +110,7 @@ def _facet_filters(filters, leave_out=None):
 
 
 def search_body(query):
-    """One request: the page of hits, the exact total and the facets. Each facet is counted over the
+    """One request: the page of hits, the total up to COUNT_LIMIT and the facets. Each facet is counted over the
     pages the *other* filters keep (filtered aggregations), the hits over all filters (post_filter)."""
     if query.sort == "date":
         sort = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
@@ -130,5 +131,5 @@ def search_body(query):
         "from": query.offset,
         "size": query.per_page,
         "_source": SOURCE,
-        "track_total_hits": True,
+        "track_total_hits": COUNT_LIMIT,
     }

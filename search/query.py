@@ -9,6 +9,10 @@ from .text import clean_query, exact, fold, words
 SORTS = ("relevance", "date")
 PER_PAGE = 10
 MAX_PAGE = 100
+# Matches are counted up to this many (Elasticsearch's default, ``track_total_hits``); beyond it a
+# search says "more than 10,000", which no one pages through, and counting every one of tens of
+# thousands of matches is what made a common word slow. Ranking still reads every match.
+COUNT_LIMIT = 10_000
 
 
 @dataclass
@@ -97,6 +101,11 @@ class SearchResults:
     facets: dict
     suggestion: str = ""
     backend: str = ""
+    # False when more than COUNT_LIMIT pages match: ``total`` is then COUNT_LIMIT, a lower bound.
+    total_exact: bool = True
+    # False when the facets were counted over the first COUNT_LIMIT matches only (the database
+    # backend): which values there are is shown, but not how many pages have each.
+    facets_exact: bool = True
     # Set by the service: the results of the query in another language, when it found nothing here.
     elsewhere: object = None
 

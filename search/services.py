@@ -107,7 +107,7 @@ def _suggestion(query):
     text = spelling.correct(query.folded_terms, query.exact_terms, query.language)
     if not text or fold(text) == fold(query.text):
         return ""
-    return text if _ask("count", SearchQuery.build(text, query.language)) else ""
+    return text if _ask("finds", SearchQuery.build(text, query.language)) else ""
 
 
 def _label(results):

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import get_language, get_language_info
 from django.views.decorators.http import require_GET
 
@@ -71,6 +72,8 @@ def search(request):
             for value in results.facets.get(name, [])
             if value.selected
         ]
+        # "More than 10.000" in Vietnamese, "10,000" in English: the locale's grouping.
+        context["total_at_least"] = number_format(results.total, force_grouping=True)
         context["promotions"] = services.promotions(raw, language) if results.query.page == 1 else []
         context["page_links"] = _page_links(request, results) if results.num_pages > 1 else []
         params = request.GET.copy()
@@ -86,6 +89,7 @@ def search(request):
             code = results.elsewhere.query.language
             with translation.override(code):
                 context["elsewhere_url"] = reverse("search") + "?" + urlencode({"q": results.query.text})
+            context["elsewhere_at_least"] = number_format(results.elsewhere.total, force_grouping=True)
             name = get_language_info(code)["name_translated"]
             # Vietnamese writes a language's name in lower case mid-sentence ("bằng tiếng Anh").
             context["elsewhere_language"] = name[:1].lower() + name[1:] if language == "vi" else name

@@ -4,9 +4,9 @@ Entries keep each page's text as space-padded words in two forms, accent-preserv
 Matching goes through a full-text index of the folded words (migration 0004): FTS5 on SQLite, a
 GIN-indexed ``tsvector`` on PostgreSQL (where the folded words are written by the ``unaccent``
 extension), so that a query reads the entries that match, not every entry of the language.
-Ranking, counts and facets are computed by the database over the matches: a word matched with
-its accents (in the title most) weighs more than a folded match, the whole query as a phrase in
-the title more still.
+Ranking, counts and facets are computed by the database: every match is ranked (a word matched
+with its accents, in the title most, weighs more than a folded match, the whole query as a phrase
+in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches.
 """
 
 import functools
@@ -22,7 +22,7 @@ from .. import spelling
 from ..highlight import hit_snippet, snippet_source
 from ..indexer import FACET_NAMES
 from ..models import SearchEntry, SearchFacet
-from ..query import FacetValue, Hit, SearchQuery, SearchResults
+from ..query import COUNT_LIMIT, FacetValue, Hit, SearchQuery, SearchResults
 from ..text import exact, fold, padded, words
 
 WEIGHTS = {"title_exact": 8, "body_exact": 3, "title_folded": 4, "body_folded": 1}
@@ -36,6 +36,18 @@ FTS_TABLE = "search_searchentry_fts"
 def _entry(source):
     body_words = words(source.summary + " " + source.body)
     title_words = words(source.title)
+    title_exact = padded(words(exact(source.title)))
+    body_exact = padded(words(exact(" ".join(body_words))))
+    if connection.vendor == "postgresql":
+        # PostgreSQL folds with its unaccent extension, in the INSERT itself: an UPDATE after it
+        # would leave a dead copy of every row (and write the tsvector twice), doubling the table
+        # that every search reads.
+        from django.contrib.postgres.lookups import Unaccent
+
+        title_folded, body_folded = Unaccent(Value(title_exact)), Unaccent(Value(body_exact))
+    else:
+        title_folded = padded(words(fold(" ".join(title_words))))
+        body_folded = padded(words(fold(" ".join(body_words))))
     return SearchEntry(
         page_id=source.page_id,
         language=source.language,
@@ -46,10 +58,10 @@ def _entry(source):
         year_only=source.year_only,
         summary=source.summary,
         body=source.body,
-        title_exact=padded(words(exact(source.title))),
-        body_exact=padded(words(exact(" ".join(body_words)))),
-        title_folded=padded(words(fold(" ".join(title_words)))),
-        body_folded=padded(words(fold(" ".join(body_words)))),
+        title_exact=title_exact,
+        body_exact=body_exact,
+        title_folded=title_folded,
+        body_folded=body_folded,
     )
 
 
@@ -137,13 +149,6 @@ class DatabaseBackend:
             batch = sources[start : start + INSERT_BATCH]
             entries = SearchEntry.objects.bulk_create([_entry(source) for source in batch])
             ids = [entry.pk for entry in entries]
-            if connection.vendor == "postgresql":
-                # PostgreSQL folds with its unaccent extension.
-                from django.contrib.postgres.lookups import Unaccent
-
-                SearchEntry.objects.filter(pk__in=ids).update(
-                    title_folded=Unaccent(F("title_exact")), body_folded=Unaccent(F("body_exact"))
-                )
             SearchFacet.objects.bulk_create(
                 [
                     SearchFacet(entry=entry, name=name, value=value[:255])
@@ -196,6 +201,9 @@ class DatabaseBackend:
                     # the index at once here rather than at the next vacuum, every search would
                     # otherwise read the whole list.
                     cursor.execute("SELECT gin_clean_pending_list('search_searchentry_vector'::regclass)")
+                    # Statistics of the new rows now, not at autovacuum's next pass: at 100,000
+                    # pages, searches planned with those of the emptied table ran for minutes.
+                    cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}, {SearchFacet._meta.db_table}")
 
     # Reads
 
@@ -234,7 +242,7 @@ class DatabaseBackend:
             # No typo tolerance here: "did you mean" stands in for it.
             return SearchResults(query, [], 0, {name: [] for name in FACET_NAMES}, backend=self.name)
         filters = {name: values for name, values in query.filters.items() if name in FACET_NAMES and values}
-        total, page_pks, counts = self._one_pass(query, filters)
+        total, facets_counted, page_pks, counts = self._one_pass(query, filters)
         rows = SearchEntry.objects.in_bulk(page_pks)
         hits = [
             Hit(
@@ -253,14 +261,25 @@ class DatabaseBackend:
             facets[name].append(FacetValue(value, count, value in filters.get(name, ())))
         for values in facets.values():
             values.sort(key=lambda value: (-value.count, value.value))
-        return SearchResults(query, hits, total, facets, backend=self.name)
+        return SearchResults(
+            query,
+            hits,
+            min(total, COUNT_LIMIT),
+            facets,
+            backend=self.name,
+            total_exact=total <= COUNT_LIMIT,
+            facets_exact=facets_counted <= COUNT_LIMIT,
+        )
 
     def _one_pass(self, query, filters):
-        """The total, the page of hits and the facet counts, from one reading of the matches.
+        """The total (up to COUNT_LIMIT + 1), the most matches a facet was counted over, the page of
+        hits and the facet counts, from one reading of the matches.
 
         The matches are read once into a materialised table: their score, date, and for each
-        filtered facet whether they pass it. Each facet is counted over the matches the *other*
-        filters keep; the hits and the total over the matches every filter keeps.
+        filtered facet whether they pass it. Every match is ranked; counting stops at
+        COUNT_LIMIT + 1. Each facet is counted over the matches the *other* filters keep, the
+        first COUNT_LIMIT + 1 of them (those the scan met first, in no particular order); the hits
+        and the total over the matches every filter keeps.
         """
         passes = {
             f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
@@ -273,6 +292,9 @@ class DatabaseBackend:
             conditions = [f"m.{flag}" for flag in passes if flag != f"passes_{leave_out}"]
             return " AND ".join(conditions) or "1 = 1"
 
+        def counted(leave_out=None):
+            return f"(SELECT m.id FROM m WHERE {kept(leave_out)} LIMIT {COUNT_LIMIT + 1})"
+
         facet = SearchFacet._meta.db_table
         if query.sort == "date":
             order = "m.date IS NULL, m.date DESC, m.score DESC, m.id"
@@ -280,7 +302,7 @@ class DatabaseBackend:
             order = "m.score DESC, m.date IS NULL, m.date DESC, m.id"
         # Rows of (part, facet name, facet value, number, position): one shape for every part.
         parts = [
-            f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM m WHERE {kept()}",
+            f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM {counted()} AS c",
             f"SELECT 'hit', {NO_TEXT}, {NO_TEXT}, m.id, ROW_NUMBER() OVER (ORDER BY {order}) FROM m WHERE m.id IN "
             f"(SELECT m.id FROM m WHERE {kept()} ORDER BY {order} LIMIT {int(query.per_page)} "
             f"OFFSET {int(query.offset)})",
@@ -290,28 +312,48 @@ class DatabaseBackend:
         groups = [([name], name) for name in filters] + ([(unfiltered, None)] if unfiltered else [])
         for names, leave_out in groups:
             placeholders = ", ".join(["%s"] * len(names))
-            parts.append(
-                f"SELECT 'facet', f.name, f.value, COUNT(*), {NO_NUMBER} FROM m JOIN {facet} f ON f.entry_id = m.id "
-                f"WHERE f.name IN ({placeholders}) AND {kept(leave_out)} GROUP BY f.name, f.value"
-            )
+            if connection.vendor == "postgresql":
+                # The counted matches' facet lines through the index on entry_id, as one array of
+                # ids: planned as a join, PostgreSQL read the whole facet table (five lines a page),
+                # or, as a nested loop, estimated a cost that had every search JIT-compiled
+                # (20–30 ms of compiling for nothing).
+                parts.append(
+                    f"SELECT 'facet', f.name, f.value, COUNT(*), {NO_NUMBER} FROM {facet} f "
+                    f"WHERE f.entry_id = ANY(ARRAY{counted(leave_out)}) AND f.name IN ({placeholders}) "
+                    f"GROUP BY f.name, f.value"
+                )
+            else:
+                parts.append(
+                    f"SELECT 'facet', f.name, f.value, COUNT(*), {NO_NUMBER} FROM {counted(leave_out)} AS c "
+                    f"JOIN {facet} f ON f.entry_id = c.id WHERE f.name IN ({placeholders}) GROUP BY f.name, f.value"
+                )
             params.extend(names)
+            if leave_out is not None:
+                # A filtered facet is counted over more matches than the total: whether they
+                # were all counted is its own question.
+                parts.append(
+                    f"SELECT 'counted', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM {counted(leave_out)} AS c"
+                )
         sql = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(
             f"SELECT * FROM ({part}) AS p{number}" for number, part in enumerate(parts)
         )
-        total, hits, counts = 0, [], []
+        total, hits, counts, most_counted = 0, [], [], 0
         with connection.cursor() as cursor:
             cursor.execute(sql, [*inner_params, *params])
             for part, name, value, number, position in cursor.fetchall():
                 if part == "total":
                     total = number
+                elif part == "counted":
+                    most_counted = max(most_counted, number)
                 elif part == "hit":
                     hits.append((position, number))
                 else:
                     counts.append((name, value, number))
-        return total, [pk for _position, pk in sorted(hits)], counts
+        return total, max(total, most_counted), [pk for _position, pk in sorted(hits)], counts
 
-    def count(self, query):
-        return self._matches(query).count()
+    def finds(self, query):
+        """Whether anything matches (a "did you mean" is offered only if it does)."""
+        return self._matches(query).exists()
 
     def suggest(self, text, language, limit=8):
         """Titles that start with the typed words, the last one possibly unfinished."""

@@ -201,10 +201,15 @@ class ElasticsearchBackend:
             ]
             for name, aggregation in response["aggregations"].items()
         }
-        return SearchResults(query, hits, response["hits"]["total"]["value"], facets, backend=self.name)
+        total = response["hits"]["total"]
+        # The facets are aggregations over every match: exact, whatever the total says.
+        return SearchResults(
+            query, hits, total["value"], facets, backend=self.name, total_exact=total["relation"] == "eq"
+        )
 
-    def count(self, query):
-        return self.es.count(index=self.alias, query=query_clause(query)).body["count"]
+    def finds(self, query):
+        """Whether anything matches: counting stops at the first match."""
+        return self.es.count(index=self.alias, query=query_clause(query), terminate_after=1).body["count"] > 0
 
     def suggest(self, text, language, limit=8):
         terms = words(fold(text))

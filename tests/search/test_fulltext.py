@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from search import indexer, services, spelling
+from search.backends import database
 from search.backends.database import DatabaseBackend
 from search.indexer import IndexedPage
 from search.models import SearchEntry, SearchTerm
@@ -79,6 +80,36 @@ def test_counts_and_facets_cover_every_match(entries):
     expected = sum(1 for source in synthetic(3000) if "gia đình" in f"{source.title} {source.body}")
     assert results.total == expected
     assert [(value.value, value.count) for value in results.facets["year"]] == [("2024", expected)]
+
+
+def test_counting_stops_at_the_limit_but_ranking_reads_every_match(entries, monkeypatch):
+    monkeypatch.setattr(database, "COUNT_LIMIT", 100)
+    # Indexed last, so that a scan meets it after the first hundred matches; the newest of the
+    # pages with the words in title and body, so the first result.
+    entries.index(
+        [
+            IndexedPage(
+                page_id=90_002,
+                language="vi",
+                page_type="campaigns.campaignpage",
+                title="Gia đình học tập",
+                url="/gia-dinh-hoc-tap/",
+                date=datetime.date(2025, 1, 1),
+                body="Mô hình gia đình học tập.",
+            )
+        ]
+    )
+    results = entries.search(SearchQuery.build("gia đình", "vi"))
+    assert (results.total, results.total_exact, results.facets_exact) == (100, False, False)
+    assert results.hits[0].title == "Gia đình học tập"
+    # Filtered down to one page: that is counted exactly, but the type facet counts the pages of
+    # every type, more than the limit.
+    results = entries.search(SearchQuery.build("gia đình", "vi", filters={"type": ["campaigns.campaignpage"]}))
+    assert (results.total, results.total_exact, results.facets_exact) == (1, True, False)
+    # Fewer matches than the limit: everything counted exactly.
+    results = entries.search(SearchQuery.build("thap muoi", "vi"))
+    assert (results.total, results.total_exact, results.facets_exact) == (1, True, True)
+    assert [(value.value, value.count) for value in results.facets["type"]] == [("home.standardpage", 1)]
 
 
 def test_the_vocabulary_follows_publishing_and_deleting(home_page, settings):

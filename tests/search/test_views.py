@@ -7,7 +7,8 @@ from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
-from search import indexer, services
+from search import documents, indexer, services
+from search.backends import database
 from tests.search.conftest import CampaignPageFactory, standard
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,18 @@ def test_facets_filter_and_count(client, site):
     assert "Gia đình học tập</a>" not in html
     # The selected value is marked and links back to the unfiltered results.
     assert 'href="?q=hoc+tap" aria-current="true"' in html
+
+
+def test_more_matches_than_are_counted_read_more_than(backend, client, site, monkeypatch):
+    # "hoc tap" matches three pages; counted up to two.
+    monkeypatch.setattr(database, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(documents, "COUNT_LIMIT", 2)
+    html = client.get("/search/", {"q": "hoc tap"}).content.decode()
+    assert "Hơn 2 kết quả cho “hoc tap”" in html
+    # Facets counted over the first matches only (the database) are listed without numbers;
+    # Elasticsearch counts them over every match.
+    assert 'id="facet-type"' in html
+    assert ('class="facet-list__count"' in html) == (backend == "elasticsearch")
 
 
 def test_date_sort_and_pagination(client, home_page):
