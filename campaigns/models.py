@@ -146,7 +146,7 @@ class CampaignPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
-    route_related = ("kind", "hero_image")
+    route_related = (*BasePage.route_related, "kind", "hero_image")
     # What translations share with the Vietnamese page (home/translations.py).
     synchronised_fields = [
         "kind",
@@ -521,7 +521,7 @@ class StoryPage(BasePage):
 
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types = []
-    route_related = ("photo", "campaign")
+    route_related = (*BasePage.route_related, "photo", "campaign")
     synchronised_fields = ["subject_kind", "earned_title", "campaign", "photo"]
     synchronised_children = {"gallery_images": ["image"]}
 

@@ -47,7 +47,7 @@ class BasePage(Page):
 
     base_form_class = PortalPageForm
     # Foreign keys the page's own view shows: loaded with it when its index routes to it.
-    route_related = ()
+    route_related = ("social_image",)
 
     class Meta:
         abstract = True

@@ -106,7 +106,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-    route_related = ("image", "campaign")
+    route_related = (*BasePage.route_related, "image", "campaign")
     # What translations share with the Vietnamese page (home/translations.py).
     synchronised_fields = ["date", "category", "campaign", "image"]
 

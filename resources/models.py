@@ -296,7 +296,14 @@ class ResourcePage(RoutablePageMixin, BasePage):
         super().clean()
         validate_resource(self)
 
-    route_related = ("document", "cover_image", "generated_cover", "publisher", "author_organisation")
+    route_related = (
+        *BasePage.route_related,
+        "document",
+        "cover_image",
+        "generated_cover",
+        "publisher",
+        "author_organisation",
+    )
 
     @property
     def cover(self):

@@ -79,6 +79,7 @@ def sections(home_page):
     campaign = CampaignPageFactory(
         parent=campaigns,
         hero_image=image(),
+        social_image=image(),
         start_date=datetime.date.today() - datetime.timedelta(days=3),
         end_date=datetime.date.today() + datetime.timedelta(days=20),
         year=datetime.date.today().year,
