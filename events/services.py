@@ -8,14 +8,16 @@ with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stay
 
 E-mails are built by a task enqueued once the transaction commits, and go through the portal's
 outbox, which retries when the mail server fails: a registration is never lost because of mail,
-nor its mail, and the request that registers never waits for either.
+nor its mail, and the request that registers never waits for either. The history entries and the
+count of seats that pages show are tasks too, so that the event's lock is held only for what
+decides a seat.
 """
 
 import logging
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -25,8 +27,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log
-from wagtail.models import Locale
+from django_tasks import task
+from wagtail.log_actions import get_active_log_context, log
 
 from portal.cache import invalidate_pages
 from portal.tasks import enqueue_on_commit
@@ -39,6 +41,7 @@ from .models import (
     Registration,
     RegistrationMode,
     RegistrationStatus,
+    locale_for_language,
 )
 
 logger = logging.getLogger(__name__)
@@ -158,19 +161,24 @@ def remaining_seats(event):
 def displayed_remaining(event_id, capacity):
     """Free seats as event pages show them: counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, and
     again after every change of seats (``seats_changed``). Registration itself counts under the lock."""
-    key = f"events:seats-taken:{event_id}"
-    taken = cache.get(key)
-    if taken is None:
-        taken = seats_taken(event_id)
-        cache.set(key, taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
-    return max(0, capacity - taken)
+    return max(0, capacity - _taken_counted(event_id, cache.get(_taken_key(event_id))))
+
+
+def _taken_counted(event_id, cached):
+    """The seats taken as the cache had them, counted and kept again when it had none."""
+    if cached is not None:
+        return cached
+    taken = seats_taken(event_id)
+    cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    return taken
 
 
 def states(events, now):
     """The state of each event of a list, in two queries whatever its length (seats are counted on
     the default-language page that holds the registrations)."""
     events = list(events)
-    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True).first()
+    default_locale = locale_for_language(settings.LANGUAGE_CODE)
+    default = default_locale.pk if default_locale else None
     keys = {event.translation_key for event in events if event.locale_id != default}
     originals = {
         key: (pk, capacity)
@@ -217,14 +225,27 @@ def next_change_among(events, now):
     return min((moment for moment in found.values() if moment), default=None)
 
 
+def _taken_key(event_id):
+    return f"events:seats-taken:{event_id}"
+
+
 def _availability_key(event_id):
     return f"events:seats-available:{event_id}"
 
 
-def note_shown_availability(event_id, remaining):
-    """A page shows the event as having free seats, or not: ``seats_changed`` compares with it."""
-    if remaining is not None and cache.get(_availability_key(event_id)) is None:
-        cache.add(_availability_key(event_id), remaining > 0, timeout=None)
+def remaining_for_page(event):
+    """Free seats as the event's page shows them (None: no limit), noting whether it shows any free
+    for ``seats_changed`` to compare with. Counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, like
+    ``displayed_remaining``, and both keys read at once: the page is kept and invalidated when
+    availability flips, and registration counts exactly under the lock."""
+    if event.capacity is None:
+        return None
+    taken_key, shown_key = _taken_key(event.pk), _availability_key(event.pk)
+    found = cache.get_many([taken_key, shown_key])
+    remaining = max(0, event.capacity - _taken_counted(event.pk, found.get(taken_key)))
+    if found.get(shown_key) is None:
+        cache.add(shown_key, remaining > 0, timeout=None)
+    return remaining
 
 
 def seats_changed(event_id):
@@ -234,7 +255,7 @@ def seats_changed(event_id):
     if event is None or event.capacity is None:
         return
     taken = seats_taken(event_id)
-    cache.set(f"events:seats-taken:{event_id}", taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
     available = taken < event.capacity
     key = _availability_key(event_id)
     if cache.get(key) != available:
@@ -242,9 +263,15 @@ def seats_changed(event_id):
         invalidate_pages([event_id])
 
 
+@task()
+def refresh_seats(event_id):
+    """``seats_changed`` in the task worker: the request that took or freed the seats has answered."""
+    seats_changed(event_id)
+
+
 def _seats_changed_on_commit(event):
-    event_id = event.pk
-    transaction.on_commit(lambda: seats_changed(event_id), robust=True)
+    # Lost with a crash just after the commit, the count heals by itself: it is kept for a few seconds only.
+    enqueue_on_commit(refresh_seats, event.pk)
 
 
 def event_state(event, now=None, remaining=...):
@@ -433,6 +460,9 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
     """
     now = now or timezone.now()
     event = event.registration_event()
+    # Drawn before the lock, which serialises every registration of the event: a fresh random
+    # reference needs no lock to be unique, and the unique constraint stays behind the check.
+    reference = _unique_reference()
     try:
         with transaction.atomic():
             event = lock_event(event)
@@ -459,7 +489,7 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
             status = _status_for_new_seats(event, len(delegates))
             registration = Registration.objects.create(
                 event=event,
-                reference=_unique_reference(),
+                reference=reference,
                 token=secrets.token_urlsafe(32),
                 idempotency_key=data.idempotency_key,
                 status=status,
@@ -823,10 +853,34 @@ def purge_registrations(now=None, days=None):
 
 
 def _log(registration, action, user, **data):
-    """History entries carry the reference and the status, never personal data."""
-    data = {"reference": registration.reference, **{k: str(v) for k, v in data.items()}}
-    log(instance=registration, action=action, user=user, data=data)
-    log(instance=registration.event, action=action, user=user, data=data)
+    """History entries carry the reference and the status, never personal data.
+
+    They are written by a task enqueued inside the transaction: with the database backend the task
+    is stored with the change itself, so the trail is never lost nor written for a change that
+    rolled back, and the event's lock is held for one insert instead of six queries.
+    """
+    context = get_active_log_context()
+    user = user or context.user
+    write_log.enqueue(
+        registration.pk,
+        action,
+        user.pk if user else None,
+        {"reference": registration.reference, **{k: str(v) for k, v in data.items()}},
+        timezone.now().isoformat(),
+        str(context.uuid) if context.uuid else None,
+    )
+
+
+@task()
+def write_log(registration_id, action, user_id, data, timestamp, uuid):
+    """The history entries of a change, on the registration and on its event, dated when it happened."""
+    from django.contrib.auth import get_user_model
+
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    moment = datetime.fromisoformat(timestamp)
+    for instance in (registration, registration.event):
+        log(instance=instance, action=action, user=user, uuid=uuid, data=data, timestamp=moment)
 
 
 def log_export(event, user, fmt):

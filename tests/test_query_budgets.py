@@ -43,10 +43,8 @@ BUDGET = 15
 ABOVE_BUDGET = {
     "home": 20,
     "campaign": 29,
-    "event index": 18,
     "library": 25,
     "resource": 19,
-    "event": 18,
 }
 SMALL, LARGE = 2, 20
 

@@ -85,6 +85,8 @@ def _registration_job(live_server, event, n, **fields):
         status, html = browser.request(event.url)
         assert status == 200, html[:500]
         key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+        # Where the page's form posts, as a browser does.
+        action = re.search(r'class="registration-form" method="post" action="([^"#]+)', html).group(1)
         data = {
             "csrfmiddlewaretoken": browser.csrf_token(),
             "idempotency_key": key,
@@ -93,7 +95,7 @@ def _registration_job(live_server, event, n, **fields):
             "consent": "on",
             **fields,
         }
-        return lambda: browser.request(event.url, data)
+        return lambda: browser.request(action, data)
 
     return prepare
 
