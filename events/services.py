@@ -466,14 +466,19 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
     try:
         with transaction.atomic():
             event = lock_event(event)
-            earlier = _earlier_submission(event, data)
+            email = normalise_email(data.email)
+            # This submission made before, or the address registered already: both in one query.
+            same = Q(idempotency_key=data.idempotency_key) if data.idempotency_key else Q(pk__in=[])
+            found = list(
+                Registration.objects.filter(same | Q(status__in=ACTIVE_STATUSES, email_normalised=email), event=event)
+            )
+            earlier = _earlier_submission(event, data, found)
             if earlier is not None:
                 return earlier
             _check_window(event, now, staff)
             if not data.consent and not staff:
                 raise RegistrationError(_("Please agree to the processing of your personal data."), field="consent")
-            email = normalise_email(data.email)
-            if Registration.objects.active().filter(event=event, email_normalised=email).exists():
+            if any(registration.email_normalised == email and registration.is_active for registration in found):
                 raise RegistrationError(
                     _(
                         "This e-mail address is already registered for this event. Use the link in your "
@@ -515,22 +520,25 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
     except IntegrityError:
         # The unique constraints caught a duplicate the checks above could not see (only possible
         # if something wrote without taking the lock): answer as the checks would have.
-        earlier = _earlier_submission(event, data)
+        earlier = _earlier_submission(
+            event, data, Registration.objects.filter(event=event, idempotency_key=data.idempotency_key)
+        )
         if earlier is not None:
             return earlier
         raise RegistrationError(_("This e-mail address is already registered for this event."), field="email") from None
     return RegistrationResult(registration, created=True)
 
 
-def _earlier_submission(event, data):
-    """The registration this very submission made before (a double click, a retry), or None.
+def _earlier_submission(event, data, registrations):
+    """The registration this very submission made before (a double click, a retry), or None;
+    looked for among ``registrations``, those of the event the caller has loaded with this key.
 
     The key alone proves nothing: a browser that restores a form sends the same key with another
     person's details, who must not be shown the first person's private page.
     """
     if not data.idempotency_key:
         return None
-    earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
+    earlier = next((r for r in registrations if r.idempotency_key == data.idempotency_key), None)
     if earlier is None:
         return None
     if _submitted_details(event, data) != _stored_details(event, earlier):
