@@ -353,6 +353,21 @@ def quota_totals(event):
 # --- Locking ---------------------------------------------------------------------------
 
 
+# What the rules read from the locked event, and all that the lock loads: the query is built and
+# sent inside every locked section, and a page's other columns are many.
+RULE_FIELDS = (
+    "capacity",
+    "waiting_list",
+    "requires_approval",
+    "registration_mode",
+    "is_cancelled",
+    "start",
+    "end",
+    "registration_opens",
+    "registration_closes",
+)
+
+
 def lock_event(event):
     """Lock the event's row for the rest of the transaction and return it fresh from the database.
 
@@ -365,7 +380,7 @@ def lock_event(event):
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL lock_timeout = %s", [f"{settings.EVENTS_LOCK_TIMEOUT_SECONDS}s"])
     try:
-        return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+        return EventPage.objects.select_for_update(of=("self",)).only(*RULE_FIELDS).get(pk=event.pk)
     except OperationalError as error:
         logger.warning("Event %s is busy: %s", event.pk, error)
         raise RegistrationBusy(_("Many people are registering right now. Please try again in a moment.")) from error
