@@ -320,10 +320,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_event(self):
         """The page that holds the registrations: translations share those of the default-language page."""
-        locale = self._state.fields_cache.get("locale")
-        if locale is not None and locale.language_code == settings.LANGUAGE_CODE:
-            # The page's locale came with it (the form's address selects it): no need for the others.
-            return self
         default = locale_for_language(settings.LANGUAGE_CODE)
         if default is None or self.locale_id == default.pk:
             return self

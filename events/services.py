@@ -1,8 +1,9 @@
 """Registration rules: register, edit details or delegates, cancel, promote, approve, check in, remind, purge.
 
-Every function that changes seats runs in one transaction that first locks the event's row
-(``lock_event``). Seats and quotas are always counted from the registrations themselves,
-under that lock, never kept in a counter. On PostgreSQL the lock is a real row lock
+Every function that changes seats runs in one transaction that locks the event's row
+(``lock_event``) before it counts: first thing, or, to register, once the new rows are written
+(``register``). Seats and quotas are always counted from the registrations themselves, under
+that lock, never kept in a counter. On PostgreSQL the lock is a real row lock
 (``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
 with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
 
@@ -454,10 +455,11 @@ def _role_label(role):
     return str(DelegateRole(role).label) if role else _("delegates")
 
 
-def _status_for_new_seats(event, seats):
-    remaining = remaining_seats(event)
+def _status_for_new_seats(event, seats, taken):
+    """The status of a registration for ``seats`` when ``taken`` seats are held by the others."""
+    remaining = None if event.capacity is None else max(0, event.capacity - taken)
     if remaining is None or seats <= remaining:
-        return RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+        return _seat_status(event)
     if event.waiting_list:
         return RegistrationStatus.WAITING
     if remaining == 0:
@@ -468,19 +470,26 @@ def _status_for_new_seats(event, seats):
     )
 
 
+def _seat_status(event):
+    return RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+
+
 def register(event, data, *, user=None, staff=False, now=None, notify=True):
     """Register a person or an organisation's delegates; a repeated submission returns the first result.
+
+    The registration is written first, as holding its seats, and the event locked only then, to
+    count the seats and settle its status: every registration of the event waits for that lock, so
+    it is held for a count, the history task and the commit (and a status change when the event is
+    full). Uncommitted, the new rows are seen by no one else; the unique constraints stand behind
+    the checks made before the lock (a double click, an address registered twice at once).
 
     ``notify=False`` is for imports of past registrations (the demo seed), which must not mail anyone.
     """
     now = now or timezone.now()
     event = event.registration_event()
-    # Drawn before the lock, which serialises every registration of the event: a fresh random
-    # reference needs no lock to be unique, and the unique constraint stays behind the check.
     reference = _unique_reference()
     try:
         with transaction.atomic():
-            event = lock_event(event)
             email = normalise_email(data.email)
             # This submission made before, or the address registered already: both in one query.
             same = Q(idempotency_key=data.idempotency_key) if data.idempotency_key else Q(pk__in=[])
@@ -501,18 +510,17 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
                     ),
                     field="email",
                 )
-            if event.registration_mode == RegistrationMode.DELEGATES:
-                delegates = data.delegates
-                _check_delegates(event, data.organisation, delegates)
-            else:
-                delegates = [DelegateData(data.contact_name, "", data.position, data.email, data.phone)]
-            status = _status_for_new_seats(event, len(delegates))
+            delegates = (
+                data.delegates
+                if event.registration_mode == RegistrationMode.DELEGATES
+                else [DelegateData(data.contact_name, "", data.position, data.email, data.phone)]
+            )
             registration = Registration.objects.create(
                 event=event,
                 reference=reference,
                 token=secrets.token_urlsafe(32),
                 idempotency_key=data.idempotency_key,
-                status=status,
+                status=_seat_status(event),
                 organisation=data.organisation if event.registration_mode == RegistrationMode.DELEGATES else None,
                 contact_name=data.contact_name.strip(),
                 email=data.email.strip(),
@@ -527,14 +535,22 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
                 status_changed_at=now,
             )
             _create_attendees(registration, delegates)
+            locked = lock_event(event)
+            if locked.registration_mode == RegistrationMode.DELEGATES:
+                _check_delegates(locked, data.organisation, delegates, exclude_registration=registration)
+            # The count includes this registration's own seats, held since its insert.
+            status = _status_for_new_seats(locked, len(delegates), seats_taken(locked) - len(delegates))
+            if status != registration.status:
+                registration.status = status
+                registration.save(update_fields=["status"])
             if status in SEAT_HOLDING_STATUSES:
-                _seats_changed_on_commit(event)
+                _seats_changed_on_commit(locked)
             _log(registration, "events.registration.create", user, status=status)
             if notify:
                 _notify(registration, status)
     except IntegrityError:
-        # The unique constraints caught a duplicate the checks above could not see (only possible
-        # if something wrote without taking the lock): answer as the checks would have.
+        # The unique constraints caught a duplicate the checks above could not see (the same
+        # submission or address at the same moment): answer as the checks would have.
         earlier = _earlier_submission(
             event, data, Registration.objects.filter(event=event, idempotency_key=data.idempotency_key)
         )

@@ -353,7 +353,7 @@ def register(request, pk):
     """The event page's form posts here. The event is found by its id in one query, where Wagtail's
     routing walks the page tree (seven queries, a fifth of what a registration cost); then the
     page is served as Wagtail serves it, and answers as at its own address."""
-    page = get_object_or_404(EventPage.objects.live().select_related("locale"), pk=pk)
+    page = get_object_or_404(EventPage.objects.live(), pk=pk)
     if request.method != "POST":
         # The address of a refused form, reloaded or shared: the event page itself.
         return redirect(page.url)
