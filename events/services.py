@@ -536,7 +536,7 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
             )
             _create_attendees(registration, delegates)
             locked = lock_event(event)
-            if locked.registration_mode == RegistrationMode.DELEGATES:
+            if event.registration_mode == RegistrationMode.DELEGATES:
                 _check_delegates(locked, data.organisation, delegates, exclude_registration=registration)
             # The count includes this registration's own seats, held since its insert.
             status = _status_for_new_seats(locked, len(delegates), seats_taken(locked) - len(delegates))
