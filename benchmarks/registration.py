@@ -97,6 +97,8 @@ def _register(base_url, path, n, deadline):
     with opener.open(base_url + path, timeout=30) as response:
         html = response.read().decode()
     key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+    # Where the page's form posts, as a browser does.
+    action = re.search(r'class="registration-form" method="post" action="([^"#]+)', html).group(1)
     token = next(cookie.value for cookie in cookies if cookie.name == "csrftoken")
     data = urllib.parse.urlencode(
         {
@@ -109,7 +111,7 @@ def _register(base_url, path, n, deadline):
     ).encode()
     started = time.perf_counter()
     try:
-        with opener.open(base_url + path, data, timeout=30) as response:
+        with opener.open(base_url + action, data, timeout=30) as response:
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code

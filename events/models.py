@@ -32,6 +32,11 @@ from portal.pagecache import locales_by_id
 from .blocks import AgendaBlock, AttachmentsBlock
 
 
+def locale_for_language(language_code):
+    """The locale of a language from the site fragments: no query once a worker has them."""
+    return next((locale for locale in locales_by_id().values() if locale.language_code == language_code), None)
+
+
 class EventKind(models.TextChoices):
     TRAINING = "training", _("Training session")
     SEMINAR = "seminar", _("Seminar")
@@ -315,11 +320,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_event(self):
         """The page that holds the registrations: translations share those of the default-language page."""
-        locales = locales_by_id().values()
-        default_locale = next((locale for locale in locales if locale.language_code == settings.LANGUAGE_CODE), None)
-        if default_locale is None or self.locale_id == default_locale.pk:
+        default = locale_for_language(settings.LANGUAGE_CODE)
+        if default is None or self.locale_id == default.pk:
             return self
-        original = self.get_translation_or_none(default_locale)
+        original = self.get_translation_or_none(default)
         return original.specific if original is not None else self
 
     def get_search_extras(self):

@@ -1,21 +1,24 @@
 """Registration rules: register, edit details or delegates, cancel, promote, approve, check in, remind, purge.
 
-Every function that changes seats runs in one transaction that first locks the event's row
-(``lock_event``). Seats and quotas are always counted from the registrations themselves,
-under that lock, never kept in a counter. On PostgreSQL the lock is a real row lock
+Every function that changes seats runs in one transaction that locks the event's row
+(``lock_event``) before it counts: first thing, or, to register, once the new rows are written
+(``register``). Seats and quotas are always counted from the registrations themselves, under
+that lock, never kept in a counter. On PostgreSQL the lock is a real row lock
 (``SELECT … FOR UPDATE``); SQLite has no row locks, but the project opens every transaction
 with ``BEGIN IMMEDIATE``, so writers are serialised there and the same code stays correct.
 
 E-mails are built by a task enqueued once the transaction commits, and go through the portal's
 outbox, which retries when the mail server fails: a registration is never lost because of mail,
-nor its mail, and the request that registers never waits for either.
+nor its mail, and the request that registers never waits for either. The history entries and the
+count of seats that pages show are tasks too, so that the event's lock is held only for what
+decides a seat.
 """
 
 import logging
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -25,8 +28,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log
-from wagtail.models import Locale
+from django_tasks import task
+from wagtail.log_actions import get_active_log_context, log
 
 from portal.cache import invalidate_pages
 from portal.tasks import enqueue_on_commit
@@ -39,6 +42,7 @@ from .models import (
     Registration,
     RegistrationMode,
     RegistrationStatus,
+    locale_for_language,
 )
 
 logger = logging.getLogger(__name__)
@@ -158,19 +162,24 @@ def remaining_seats(event):
 def displayed_remaining(event_id, capacity):
     """Free seats as event pages show them: counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, and
     again after every change of seats (``seats_changed``). Registration itself counts under the lock."""
-    key = f"events:seats-taken:{event_id}"
-    taken = cache.get(key)
-    if taken is None:
-        taken = seats_taken(event_id)
-        cache.set(key, taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
-    return max(0, capacity - taken)
+    return max(0, capacity - _taken_counted(event_id, cache.get(_taken_key(event_id))))
+
+
+def _taken_counted(event_id, cached):
+    """The seats taken as the cache had them, counted and kept again when it had none."""
+    if cached is not None:
+        return cached
+    taken = seats_taken(event_id)
+    cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    return taken
 
 
 def states(events, now):
     """The state of each event of a list, in two queries whatever its length (seats are counted on
     the default-language page that holds the registrations)."""
     events = list(events)
-    default = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values_list("pk", flat=True).first()
+    default_locale = locale_for_language(settings.LANGUAGE_CODE)
+    default = default_locale.pk if default_locale else None
     keys = {event.translation_key for event in events if event.locale_id != default}
     originals = {
         key: (pk, capacity)
@@ -217,14 +226,27 @@ def next_change_among(events, now):
     return min((moment for moment in found.values() if moment), default=None)
 
 
+def _taken_key(event_id):
+    return f"events:seats-taken:{event_id}"
+
+
 def _availability_key(event_id):
     return f"events:seats-available:{event_id}"
 
 
-def note_shown_availability(event_id, remaining):
-    """A page shows the event as having free seats, or not: ``seats_changed`` compares with it."""
-    if remaining is not None and cache.get(_availability_key(event_id)) is None:
-        cache.add(_availability_key(event_id), remaining > 0, timeout=None)
+def remaining_for_page(event):
+    """Free seats as the event's page shows them (None: no limit), noting whether it shows any free
+    for ``seats_changed`` to compare with. Counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, like
+    ``displayed_remaining``, and both keys read at once: the page is kept and invalidated when
+    availability flips, and registration counts exactly under the lock."""
+    if event.capacity is None:
+        return None
+    taken_key, shown_key = _taken_key(event.pk), _availability_key(event.pk)
+    found = cache.get_many([taken_key, shown_key])
+    remaining = max(0, event.capacity - _taken_counted(event.pk, found.get(taken_key)))
+    if found.get(shown_key) is None:
+        cache.add(shown_key, remaining > 0, timeout=None)
+    return remaining
 
 
 def seats_changed(event_id):
@@ -234,7 +256,7 @@ def seats_changed(event_id):
     if event is None or event.capacity is None:
         return
     taken = seats_taken(event_id)
-    cache.set(f"events:seats-taken:{event_id}", taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
     available = taken < event.capacity
     key = _availability_key(event_id)
     if cache.get(key) != available:
@@ -242,9 +264,15 @@ def seats_changed(event_id):
         invalidate_pages([event_id])
 
 
+@task()
+def refresh_seats(event_id):
+    """``seats_changed`` in the task worker: the request that took or freed the seats has answered."""
+    seats_changed(event_id)
+
+
 def _seats_changed_on_commit(event):
-    event_id = event.pk
-    transaction.on_commit(lambda: seats_changed(event_id), robust=True)
+    # Lost with a crash just after the commit, the count heals by itself: it is kept for a few seconds only.
+    enqueue_on_commit(refresh_seats, event.pk)
 
 
 def event_state(event, now=None, remaining=...):
@@ -326,6 +354,21 @@ def quota_totals(event):
 # --- Locking ---------------------------------------------------------------------------
 
 
+# What the rules read from the locked event, and all that the lock loads: the query is built and
+# sent inside every locked section, and a page's other columns are many.
+RULE_FIELDS = (
+    "capacity",
+    "waiting_list",
+    "requires_approval",
+    "registration_mode",
+    "is_cancelled",
+    "start",
+    "end",
+    "registration_opens",
+    "registration_closes",
+)
+
+
 def lock_event(event):
     """Lock the event's row for the rest of the transaction and return it fresh from the database.
 
@@ -338,7 +381,7 @@ def lock_event(event):
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL lock_timeout = %s", [f"{settings.EVENTS_LOCK_TIMEOUT_SECONDS}s"])
     try:
-        return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+        return EventPage.objects.select_for_update(of=("self",)).only(*RULE_FIELDS).get(pk=event.pk)
     except OperationalError as error:
         logger.warning("Event %s is busy: %s", event.pk, error)
         raise RegistrationBusy(_("Many people are registering right now. Please try again in a moment.")) from error
@@ -412,10 +455,11 @@ def _role_label(role):
     return str(DelegateRole(role).label) if role else _("delegates")
 
 
-def _status_for_new_seats(event, seats):
-    remaining = remaining_seats(event)
+def _status_for_new_seats(event, seats, taken):
+    """The status of a registration for ``seats`` when ``taken`` seats are held by the others."""
+    remaining = None if event.capacity is None else max(0, event.capacity - taken)
     if remaining is None or seats <= remaining:
-        return RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+        return _seat_status(event)
     if event.waiting_list:
         return RegistrationStatus.WAITING
     if remaining == 0:
@@ -426,24 +470,39 @@ def _status_for_new_seats(event, seats):
     )
 
 
+def _seat_status(event):
+    return RegistrationStatus.PENDING if event.requires_approval else RegistrationStatus.CONFIRMED
+
+
 def register(event, data, *, user=None, staff=False, now=None, notify=True):
     """Register a person or an organisation's delegates; a repeated submission returns the first result.
+
+    The registration is written first, as holding its seats, and the event locked only then, to
+    count the seats and settle its status: every registration of the event waits for that lock, so
+    it is held for a count, the history task and the commit (and a status change when the event is
+    full). Uncommitted, the new rows are seen by no one else; the unique constraints stand behind
+    the checks made before the lock (a double click, an address registered twice at once).
 
     ``notify=False`` is for imports of past registrations (the demo seed), which must not mail anyone.
     """
     now = now or timezone.now()
     event = event.registration_event()
+    reference = _unique_reference()
     try:
         with transaction.atomic():
-            event = lock_event(event)
-            earlier = _earlier_submission(event, data)
+            email = normalise_email(data.email)
+            # This submission made before, or the address registered already: both in one query.
+            same = Q(idempotency_key=data.idempotency_key) if data.idempotency_key else Q(pk__in=[])
+            found = list(
+                Registration.objects.filter(same | Q(status__in=ACTIVE_STATUSES, email_normalised=email), event=event)
+            )
+            earlier = _earlier_submission(event, data, found)
             if earlier is not None:
                 return earlier
             _check_window(event, now, staff)
             if not data.consent and not staff:
                 raise RegistrationError(_("Please agree to the processing of your personal data."), field="consent")
-            email = normalise_email(data.email)
-            if Registration.objects.active().filter(event=event, email_normalised=email).exists():
+            if any(registration.email_normalised == email and registration.is_active for registration in found):
                 raise RegistrationError(
                     _(
                         "This e-mail address is already registered for this event. Use the link in your "
@@ -451,18 +510,17 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
                     ),
                     field="email",
                 )
-            if event.registration_mode == RegistrationMode.DELEGATES:
-                delegates = data.delegates
-                _check_delegates(event, data.organisation, delegates)
-            else:
-                delegates = [DelegateData(data.contact_name, "", data.position, data.email, data.phone)]
-            status = _status_for_new_seats(event, len(delegates))
+            delegates = (
+                data.delegates
+                if event.registration_mode == RegistrationMode.DELEGATES
+                else [DelegateData(data.contact_name, "", data.position, data.email, data.phone)]
+            )
             registration = Registration.objects.create(
                 event=event,
-                reference=_unique_reference(),
+                reference=reference,
                 token=secrets.token_urlsafe(32),
                 idempotency_key=data.idempotency_key,
-                status=status,
+                status=_seat_status(event),
                 organisation=data.organisation if event.registration_mode == RegistrationMode.DELEGATES else None,
                 contact_name=data.contact_name.strip(),
                 email=data.email.strip(),
@@ -477,30 +535,41 @@ def register(event, data, *, user=None, staff=False, now=None, notify=True):
                 status_changed_at=now,
             )
             _create_attendees(registration, delegates)
+            locked = lock_event(event)
+            if event.registration_mode == RegistrationMode.DELEGATES:
+                _check_delegates(locked, data.organisation, delegates, exclude_registration=registration)
+            # The count includes this registration's own seats, held since its insert.
+            status = _status_for_new_seats(locked, len(delegates), seats_taken(locked) - len(delegates))
+            if status != registration.status:
+                registration.status = status
+                registration.save(update_fields=["status"])
             if status in SEAT_HOLDING_STATUSES:
-                _seats_changed_on_commit(event)
+                _seats_changed_on_commit(locked)
             _log(registration, "events.registration.create", user, status=status)
             if notify:
                 _notify(registration, status)
     except IntegrityError:
-        # The unique constraints caught a duplicate the checks above could not see (only possible
-        # if something wrote without taking the lock): answer as the checks would have.
-        earlier = _earlier_submission(event, data)
+        # The unique constraints caught a duplicate the checks above could not see (the same
+        # submission or address at the same moment): answer as the checks would have.
+        earlier = _earlier_submission(
+            event, data, Registration.objects.filter(event=event, idempotency_key=data.idempotency_key)
+        )
         if earlier is not None:
             return earlier
         raise RegistrationError(_("This e-mail address is already registered for this event."), field="email") from None
     return RegistrationResult(registration, created=True)
 
 
-def _earlier_submission(event, data):
-    """The registration this very submission made before (a double click, a retry), or None.
+def _earlier_submission(event, data, registrations):
+    """The registration this very submission made before (a double click, a retry), or None;
+    looked for among ``registrations``, those of the event the caller has loaded with this key.
 
     The key alone proves nothing: a browser that restores a form sends the same key with another
     person's details, who must not be shown the first person's private page.
     """
     if not data.idempotency_key:
         return None
-    earlier = Registration.objects.filter(event=event, idempotency_key=data.idempotency_key).first()
+    earlier = next((r for r in registrations if r.idempotency_key == data.idempotency_key), None)
     if earlier is None:
         return None
     if _submitted_details(event, data) != _stored_details(event, earlier):
@@ -823,10 +892,34 @@ def purge_registrations(now=None, days=None):
 
 
 def _log(registration, action, user, **data):
-    """History entries carry the reference and the status, never personal data."""
-    data = {"reference": registration.reference, **{k: str(v) for k, v in data.items()}}
-    log(instance=registration, action=action, user=user, data=data)
-    log(instance=registration.event, action=action, user=user, data=data)
+    """History entries carry the reference and the status, never personal data.
+
+    They are written by a task enqueued inside the transaction: with the database backend the task
+    is stored with the change itself, so the trail is never lost nor written for a change that
+    rolled back, and the event's lock is held for one insert instead of six queries.
+    """
+    context = get_active_log_context()
+    user = user or context.user
+    write_log.enqueue(
+        registration.pk,
+        action,
+        user.pk if user else None,
+        {"reference": registration.reference, **{k: str(v) for k, v in data.items()}},
+        timezone.now().isoformat(),
+        str(context.uuid) if context.uuid else None,
+    )
+
+
+@task()
+def write_log(registration_id, action, user_id, data, timestamp, uuid):
+    """The history entries of a change, on the registration and on its event, dated when it happened."""
+    from django.contrib.auth import get_user_model
+
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    moment = datetime.fromisoformat(timestamp)
+    for instance in (registration, registration.event):
+        log(instance=instance, action=action, user=user, uuid=uuid, data=data, timestamp=moment)
 
 
 def log_export(event, user, fmt):

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -19,6 +19,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail import views as wagtail_views
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
@@ -31,7 +33,7 @@ from . import services
 from .emails import check_in_qr
 from .forms import ContactForm, DelegatesForm, RegistrationForm, offered_organisations
 from .ical import calendar, google_calendar_link
-from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
+from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus, locale_for_language
 from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
 
 REGISTERING_STATES = (EventState.OPEN, EventState.WAITING_LIST)
@@ -91,14 +93,22 @@ def _filter_options(index):
 def _localized_campaigns(events):
     """The campaigns the events belong to, each once, titled in the language of the page being shown."""
     named = CampaignPage.objects.live().filter(pk__in=events.values("campaign_id"))
-    translated = {
-        campaign.translation_key: campaign
-        for campaign in CampaignPage.objects.live().filter(
-            translation_key__in=named.values("translation_key"), locale=Locale.get_active()
+    locale = _active_locale() or Locale.get_active()
+    # One query for the campaigns named and their translations into the page's language.
+    found = list(
+        CampaignPage.objects.live().filter(
+            Q(pk__in=named.values("pk")) | Q(locale=locale), translation_key__in=named.values("translation_key")
         )
-    }
-    campaigns = {campaign.translation_key: translated.get(campaign.translation_key, campaign) for campaign in named}
+    )
+    translated = {campaign.translation_key: campaign for campaign in found if campaign.locale_id == locale.pk}
+    # Those in another language are named by an event: each shows as its translation where there is one.
+    campaigns = {campaign.translation_key: translated.get(campaign.translation_key, campaign) for campaign in found}
     return sorted(campaigns.values(), key=lambda campaign: campaign.title)
+
+
+def _active_locale():
+    """The active language's locale, from the site fragments rather than a query; None if it has none."""
+    return locale_for_language(translation.get_language())
 
 
 def _month(params, now):
@@ -253,53 +263,38 @@ def _attach_error(form, error):
 def event_detail(request, page):
     now = timezone.now()
     registration_event = page.registration_event()
-    remaining = services.remaining_seats(registration_event) if page.takes_registrations else None
-    services.note_shown_availability(registration_event.pk, remaining)
-    state = services.event_state(page, now, remaining)
+    if page.is_delegate_mode:
+        # The form's rows, roles and organisations and the quota table all read the quotas: once.
+        prefetch_related_objects([registration_event], "quotas")
+    language = translation.get_language() or settings.LANGUAGE_CODE
     form, status = None, 200
-    if state in REGISTERING_STATES:
-        language = translation.get_language() or settings.LANGUAGE_CODE
-        if request.method == "POST":
-            form = RegistrationForm(page, request.POST, language=language)
-            window = settings.EVENTS_RATE_LIMIT_WINDOW
-            # Failed checks do not count towards the registrations' limit, only towards the flood limit.
-            if not ratelimit.allow(request, "events-form", limit=settings.EVENTS_FLOOD_LIMIT, window=window):
-                status = 429
-            elif form.is_spam:
-                status = 400
-                form.add_error(None, _("Your registration could not be accepted. Please check the form and try again."))
-            elif form.is_valid() and not ratelimit.allow(
-                request, "events-registration", limit=settings.EVENTS_RATE_LIMIT, window=window
-            ):
-                status = 429
-            elif form.is_valid():
-                try:
-                    result = services.register(page, form.to_request())
-                except RegistrationBusy as error:
-                    status = 503
-                    form.add_error(None, error.message)
-                except SubmissionReused as error:
-                    status = 409
-                    form.renew_key()
-                    form.add_error(None, error.message)
-                except RegistrationError as error:
-                    _attach_error(form, error)
-                else:
-                    return open_registration(request, result.registration, new=result.created)
-        else:
-            form = RegistrationForm(page, language=language)
+    # A POST counts no seats before the lock (the service counts them under it): only a page shown
+    # again after a refusal needs them.
+    if request.method == "POST" and services.event_state(page, now, remaining=None) in REGISTERING_STATES:
+        form = RegistrationForm(page, request.POST, language=language)
+        status, result = _submit(request, page, form)
+        if result is not None:
+            return open_registration(request, result.registration, new=result.created)
+    remaining = services.remaining_for_page(registration_event) if page.takes_registrations else None
+    state = services.event_state(page, now, remaining)
+    if state not in REGISTERING_STATES:
+        form = None
+    elif form is None:
+        form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
     organisers = list(page.organisers.all())
     context = page.get_context(request)
-    campaign = page.campaign.localized if page.campaign_id else None
+    campaign = _localized(page.campaign) if page.campaign_id else None
     context.update(
         campaign=campaign if campaign is not None and campaign.live else None,
         state=state,
         state_label=services.STATE_LABELS[state],
         remaining=remaining,
         form=form,
+        register_url=reverse("events:register", args=[page.pk]),
         rate_limited=status == 429,
-        quota_summary=_quota_summary(registration_event),
+        # Quotas bind organisations' delegates only: an event where people register themselves has none.
+        quota_summary=_quota_summary(registration_event) if page.is_delegate_mode else {},
         selected_usage=services.quota_usage(registration_event, selected) if selected else None,
         selected_organisation=selected,
         json_ld=_json_ld(page, request, state, organisers),
@@ -318,6 +313,60 @@ def event_detail(request, page):
     # Registration opens or closes, the event starts or ends: the page changes by itself then.
     page_cache.expires_at(services.next_state_change(page, now))
     return TemplateResponse(request, "events/event_page.html", context, status=status)
+
+
+def _submit(request, page, form):
+    """The limits, the form's checks, then the registration: (HTTP status, the service's result or None)."""
+    window = settings.EVENTS_RATE_LIMIT_WINDOW
+    # Failed checks do not count towards the registrations' limit, only towards the flood limit.
+    if not ratelimit.allow(request, "events-form", limit=settings.EVENTS_FLOOD_LIMIT, window=window):
+        return 429, None
+    if form.is_spam:
+        form.add_error(None, _("Your registration could not be accepted. Please check the form and try again."))
+        return 400, None
+    if not form.is_valid():
+        return 200, None
+    if not ratelimit.allow(request, "events-registration", limit=settings.EVENTS_RATE_LIMIT, window=window):
+        return 429, None
+    try:
+        return 200, services.register(page, form.to_request())
+    except RegistrationBusy as error:
+        form.add_error(None, error.message)
+        return 503, None
+    except SubmissionReused as error:
+        form.renew_key()
+        form.add_error(None, error.message)
+        return 409, None
+    except RegistrationError as error:
+        _attach_error(form, error)
+        return 200, None
+
+
+def _localized(page):
+    """``page.localized`` without a query when the page is in the active language already."""
+    locale = _active_locale()
+    return page if locale is not None and locale.pk == page.locale_id else page.localized
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, pk):
+    """The event page's form posts here. The event is found by its id in one query, where Wagtail's
+    routing walks the page tree (seven queries, a fifth of what a registration cost); then the
+    page is served as Wagtail serves it, and answers as at its own address."""
+    page = get_object_or_404(EventPage.objects.live(), pk=pk)
+    if request.method != "POST":
+        # The address of a refused form, reloaded or shared: the event page itself.
+        return redirect(page.url)
+    route = (page.event_view, (), {})
+    chain = wagtail_views.serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    # Wagtail's own hooks, as after its routing: view restrictions, allowed methods, the page cache's marks.
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, route, {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, route, {})
 
 
 @register_hole("events.seats")

@@ -85,6 +85,8 @@ def _registration_job(live_server, event, n, **fields):
         status, html = browser.request(event.url)
         assert status == 200, html[:500]
         key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+        # Where the page's form posts, as a browser does.
+        action = re.search(r'class="registration-form" method="post" action="([^"#]+)', html).group(1)
         data = {
             "csrfmiddlewaretoken": browser.csrf_token(),
             "idempotency_key": key,
@@ -93,7 +95,7 @@ def _registration_job(live_server, event, n, **fields):
             "consent": "on",
             **fields,
         }
-        return lambda: browser.request(event.url, data)
+        return lambda: browser.request(action, data)
 
     return prepare
 
@@ -129,6 +131,18 @@ def test_double_submits_under_load_make_one_registration_each(live_server, index
     assert all(status == 302 for status, _body in answers)
     assert Registration.objects.filter(event=event).count() == CLIENTS // 2
     assert services.seats_taken(event) == 3
+
+
+def test_one_address_registering_many_times_at_once_is_stored_once(live_server, index):
+    """The address is checked before the lock: the unique constraint settles a race between forms."""
+    event = EventPageFactory(parent=index, capacity=5)
+    jobs = [_registration_job(live_server, event, n, email="cung@example.org") for n in range(CLIENTS // 2)]
+    answers = _run_together(jobs)
+
+    assert Counter(status for status, _body in answers) == {302: 1, 200: CLIENTS // 2 - 1}
+    assert all('id="id_email_error"' in body for status, body in answers if status == 200)
+    assert Registration.objects.filter(event=event).count() == 1
+    assert services.seats_taken(event) == 1
 
 
 def test_simultaneous_delegates_never_exceed_an_organisation_quota(live_server, index):

@@ -15,6 +15,7 @@ from events.forms import HONEYPOT_FIELD
 from events.models import Registration, RegistrationMode, RegistrationStatus
 from network.models import OrganisationKind
 from portal.phones import normalise_phone
+from tests.events.test_views import form_action
 from tests.factories.events import EventPageFactory, add_quota, delegates_request, person
 from tests.factories.network import OrganisationFactory
 
@@ -69,7 +70,7 @@ def test_what_is_not_a_vietnamese_phone_number_is_refused(typed):
 
 @pytest.mark.parametrize("typed", ["abc-không-có-số", "123"])
 def test_the_form_refuses_a_phone_number_in_plain_vietnamese_and_keeps_the_rest(client, event, typed):
-    response = client.post(event.url, form_data(client, event, phone=typed))
+    response = client.post(form_action(client, event), form_data(client, event, phone=typed))
     html = response.content.decode()
     assert Registration.objects.count() == 0
     assert "Nhập số điện thoại Việt Nam, ví dụ 0903 123 456 hoặc 028 3829 1875" in html
@@ -78,7 +79,7 @@ def test_the_form_refuses_a_phone_number_in_plain_vietnamese_and_keeps_the_rest(
 
 
 def test_the_phone_number_is_saved_as_vietnamese_write_it(client, event):
-    client.post(event.url, form_data(client, event, phone="+84 903.123.456"))
+    client.post(form_action(client, event), form_data(client, event, phone="+84 903.123.456"))
     registration = Registration.objects.get()
     assert registration.phone == "0903 123 456"
     assert registration.attendees.get().phone == "0903 123 456"
@@ -102,7 +103,7 @@ def test_a_delegate_phone_number_is_checked_too(client, event_index):
 
 
 def test_an_invalid_email_address_is_called_invalid_in_vietnamese(client, event):
-    html = client.post(event.url, form_data(client, event, email="lan@")).content.decode()
+    html = client.post(form_action(client, event), form_data(client, event, email="lan@")).content.decode()
     assert "Địa chỉ email này không hợp lệ: hãy kiểm tra lại, ví dụ lan@example.org." in html
     assert "Nhập địa chỉ email." not in html
 
@@ -110,10 +111,10 @@ def test_an_invalid_email_address_is_called_invalid_in_vietnamese(client, event)
 def test_the_error_summary_takes_focus_and_links_to_each_field(client, event):
     data = form_data(client, event, email="lan@", phone="123")
     del data["consent"]
-    html = client.post(event.url, data).content.decode()
+    html = client.post(form_action(client, event), data).content.decode()
     summary = re.search(r'<div class="error-summary[^"]*"[^>]*>(.*?)</div>', html, re.S)
     # The form posts to the summary's address: the browser lands there and focuses it (tabindex).
-    assert 'action="#form-errors"' in html
+    assert f'action="{form_action(client, event)}#form-errors"' in html
     assert 'id="form-errors"' in summary.group(0) and 'tabindex="-1"' in summary.group(0)
     links = re.findall(r'<a href="#(id_\w+)">', summary.group(1))
     assert links == ["id_email", "id_phone", "id_consent"]
