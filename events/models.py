@@ -27,14 +27,9 @@ from wagtail.search import index
 from home.models import BasePage
 from network.models import OrganisationKind
 from network.widgets import OrganisationsChooser
-from portal.pagecache import locales_by_id
+from portal.pagecache import locales_by_code
 
 from .blocks import AgendaBlock, AttachmentsBlock
-
-
-def locale_for_language(language_code):
-    """The locale of a language from the site fragments: no query once a worker has them."""
-    return next((locale for locale in locales_by_id().values() if locale.language_code == language_code), None)
 
 
 class EventKind(models.TextChoices):
@@ -320,7 +315,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_event(self):
         """The page that holds the registrations: translations share those of the default-language page."""
-        default = locale_for_language(settings.LANGUAGE_CODE)
+        default = locales_by_code().get(settings.LANGUAGE_CODE)
         if default is None or self.locale_id == default.pk:
             return self
         original = self.get_translation_or_none(default)

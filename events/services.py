@@ -32,6 +32,7 @@ from django_tasks import task
 from wagtail.log_actions import get_active_log_context, log
 
 from portal.cache import invalidate_pages
+from portal.pagecache import locales_by_code
 from portal.tasks import enqueue_on_commit
 
 from .models import (
@@ -42,7 +43,6 @@ from .models import (
     Registration,
     RegistrationMode,
     RegistrationStatus,
-    locale_for_language,
 )
 
 logger = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ def states(events, now):
     """The state of each event of a list, in two queries whatever its length (seats are counted on
     the default-language page that holds the registrations)."""
     events = list(events)
-    default_locale = locale_for_language(settings.LANGUAGE_CODE)
+    default_locale = locales_by_code().get(settings.LANGUAGE_CODE)
     default = default_locale.pk if default_locale else None
     keys = {event.translation_key for event in events if event.locale_id != default}
     originals = {

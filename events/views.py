@@ -27,13 +27,13 @@ from campaigns.models import CampaignPage
 from portal import cache as page_cache
 from portal import ratelimit
 from portal.compression import uncompressed
-from portal.pagecache import hole, public_pages, register_hole
+from portal.pagecache import hole, locales_by_code, public_pages, register_hole
 
 from . import services
 from .emails import check_in_qr
 from .forms import ContactForm, DelegatesForm, RegistrationForm, offered_organisations
 from .ical import calendar, google_calendar_link
-from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus, locale_for_language
+from .models import EventKind, EventPage, Registration, RegistrationMode, RegistrationStatus
 from .services import EventState, RegistrationBusy, RegistrationError, SubmissionReused
 
 REGISTERING_STATES = (EventState.OPEN, EventState.WAITING_LIST)
@@ -108,7 +108,7 @@ def _localized_campaigns(events):
 
 def _active_locale():
     """The active language's locale, from the site fragments rather than a query; None if it has none."""
-    return locale_for_language(translation.get_language())
+    return locales_by_code().get(translation.get_language())
 
 
 def _month(params, now):
