@@ -131,9 +131,11 @@ class LibraryPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         params = parse_browse_params(request.GET)
-        context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
-        context["collections"] = collections_for_library(self.locale.language_code)
-        prefetch_renditions(collection_covers(context["collections"]))
+        browse = context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
+        # The collections head the unfiltered library only: a filtered page or a later one never reads them.
+        if not browse.filters and not browse.query and browse.page.number == 1:
+            context["collections"] = collections_for_library(self.locale.language_code)
+            prefetch_renditions(collection_covers(context["collections"]))
         return context
 
     @path("tuyen-tap/<slug:slug>/", name="collection")

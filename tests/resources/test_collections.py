@@ -1,5 +1,7 @@
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from home.sections import page_sections
 from tests.factories.resources import ResourceCollectionFactory, ResourcePageFactory
@@ -20,8 +22,11 @@ def test_library_home_shows_collections_in_the_editors_order(client, library, sh
     section = html[html.index("Tủ sách khuyến học") : html.index('id="library-results-title"')]
     assert section.index("Sách hay 2") < section.index("Sách hay 0")
     assert "Sách hay 1" not in section
-    # A filtered list is about the results: the collections step aside.
-    assert "Tủ sách khuyến học" not in client.get(library.url + "?kind=document").content.decode()
+    # A filtered list is about the results: the collections step aside, and are not even read.
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(library.url + "?kind=document").content.decode()
+    assert "Tủ sách khuyến học" not in html and "Sách hay 0" in html
+    assert not [query for query in captured.captured_queries if "resources_resourcecollection" in query["sql"]]
 
 
 def test_unpublished_resources_leave_their_collections(client, library, shelf):
