@@ -7,14 +7,16 @@ workers let four times the limit through.
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import RequestFactory
 
 from portal import ratelimit
+from portal.cache import DatabaseCache
 from resources.services import download_count, record_download
 from tests.conftest import uses_redis
 from tests.factories.resources import LibraryPageFactory, ResourcePageFactory
@@ -54,16 +56,9 @@ def _count(key, times):
     return [cache.incr(key) for _ in range(times)]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.django_db
 def test_reads_leave_out_what_has_expired_and_keep_what_was_stored():
     """The database cache reads many keys in one statement (a kept page checks dozens of tags)."""
-    import time
-
-    from django.core.cache import caches
-
-    from portal.cache import DatabaseCache
-
     if not isinstance(caches["default"], DatabaseCache):
         pytest.skip("REDIS_URL is set: the database cache is not in use (the run without it tests it)")
     cache.set_many({"tag:a": 1, "tag:b": {"trang": "Trang chủ"}, "tag:c": [3]}, timeout=60)
@@ -78,6 +73,7 @@ def test_reads_leave_out_what_has_expired_and_keep_what_was_stored():
     assert cache.get("tag:soon", "default") == "default" and cache.get_many([]) == {}
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_increments_from_several_processes_are_all_counted():
     cache.set("counter", 0, timeout=60)
     seen = run_in_processes(f"{__name__}._count", [("counter", 40), ("counter", 40)])
