@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -68,6 +68,10 @@ def _empty_cache(request, django_db_blocker):
     test's transaction; Redis and the committed rows of transactional tests need clearing."""
     if uses_redis():
         cache.clear()
+    # Wagtail's per-process rendition cache is keyed by image id, and ids come back after each
+    # test's rollback: another test's image with the same id must not lend it its rendition.
+    if "renditions" in settings.CACHES:
+        caches["renditions"].clear()
     yield
     if uses_redis() or _is_transactional(request.node):
         with django_db_blocker.unblock():
