@@ -76,6 +76,12 @@ class Render:
         if stamp > time.time() and (self.expires is None or stamp < self.expires):
             self.expires = stamp
 
+    def inherit(self, tags, expires):
+        """What a part of the page (a kept or rendered fragment) showed: the page goes with it."""
+        self.tags.update(tags)
+        if expires is not None:
+            self.expire_at(expires)
+
 
 def current_render():
     return _current.get()
@@ -463,11 +469,10 @@ class KeptFragments:
         self.generation = found.get(tags_api.GENERATION_KEY) or 0
         outer = _current.get()
         for name, entry in entries.items():
-            if all(stamps.get(tags_api.tag_key(tag)) == version for tag, version in entry["tags"].items()):
+            if _still_current(entry, stamps):
                 self.html[name] = mark_safe(entry["html"])
                 if outer is not None:
-                    outer.tags.update(entry["tags"])
-                    outer.expire_at(entry["expires"])
+                    outer.inherit(entry["tags"], entry["expires"])
 
     @contextlib.contextmanager
     def recording(self, name):
@@ -494,19 +499,12 @@ class KeptFragments:
             return
         outer = _current.get()
         if outer is not None:
-            outer.tags.update(render.tags)
-            if render.expires is not None:
-                outer.expire_at(render.expires)
+            outer.inherit(render.tags, render.expires)
             outer.refused = outer.refused or render.refused
         if render.refused:
             return
-        cache = tags_api.page_cache()
         try:
-            versions = _versions(cache, render)
-            if versions is not None:
-                expires = _lifetime(render)
-                entry = {"html": html, "tags": versions, "expires": expires}
-                cache.set(self.keys[name], entry, timeout=max(1, int(expires - time.time())))
+            _keep(self.keys[name], render, html=html)
         except Exception:
             logger.exception("Page cache: storing a fragment failed")
 
@@ -523,8 +521,7 @@ def _fragments_allowed(request):
     return (
         settings.PAGE_CACHE_FRAGMENTS
         and request is not None
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and _anonymous_read(request)
         and not getattr(request, "is_preview", False)
     )
 
@@ -544,12 +541,19 @@ def entry_key(request):
     return "pc:entry:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
+def _anonymous_read(request):
+    """A GET or HEAD from no editor (no session) and no API client (no credentials)."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
 def _may_use_cache(request):
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+    if not settings.PAGE_CACHE_ENABLED or not _anonymous_read(request) or "messages" in request.COOKIES:
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    if "HTTP_AUTHORIZATION" in request.META or request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
+    if request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
         return False
     return _serves_pages(request)
 
@@ -608,9 +612,10 @@ def _etag(content):
     return '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
 
 
-def _versions(cache, render):
-    """The stamps of the render's tags to keep it under, or None when something changed while it
-    rendered (what it shows may be old already)."""
+def _keep(key, render, **content):
+    """Keep ``content`` under the stamps of the render's tags, until its lifetime ends; the entry, or
+    None when something changed while it rendered (what it shows may be old already)."""
+    cache = tags_api.page_cache()
     tags = sorted(render.tags)
     found = cache.get_many([tags_api.GENERATION_KEY, *(tags_api.tag_key(tag) for tag in tags)])
     if (found.get(tags_api.GENERATION_KEY) or 0) != render.generation:
@@ -620,26 +625,23 @@ def _versions(cache, render):
     tags_api.add_many(
         cache, {tags_api.tag_key(tag): render.generation for tag in tags if tags_api.tag_key(tag) not in found}
     )
-    return {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
+    versions = {tag: found.get(tags_api.tag_key(tag), render.generation) for tag in tags}
+    expires = _lifetime(render)
+    entry = {**content, "tags": versions, "expires": expires}
+    cache.set(key, entry, timeout=max(1, int(expires - time.time())))
+    return entry
 
 
 def _store(key, response, render):
-    cache = tags_api.page_cache()
-    versions = _versions(cache, render)
-    if versions is None:
-        return None
-    expires = _lifetime(render)
-    entry = {
-        "content": zlib.compress(response.content, 1),
-        "status": response.status_code,
-        "headers": [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS],
-        "tags": versions,
-        "expires": expires,
-        "stored": time.time(),
-        "etag": _etag(response.content),
-    }
-    cache.set(key, entry, timeout=max(1, int(expires - time.time())))
-    return entry
+    return _keep(
+        key,
+        render,
+        content=zlib.compress(response.content, 1),
+        status=response.status_code,
+        headers=[(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS],
+        stored=time.time(),
+        etag=_etag(response.content),
+    )
 
 
 def _lookup(request, key):
@@ -654,11 +656,13 @@ def _lookup(request, key):
     entry = found.get(key)
     if entry is None or entry["expires"] <= time.time():
         return None
-    current = cache.get_many([tags_api.tag_key(tag) for tag in entry["tags"]])
-    for tag, version in entry["tags"].items():
-        if current.get(tags_api.tag_key(tag)) != version:
-            return None
-    return entry
+    stamps = cache.get_many([tags_api.tag_key(tag) for tag in entry["tags"]])
+    return entry if _still_current(entry, stamps) else None
+
+
+def _still_current(entry, stamps):
+    """Every tag of a kept entry still carries the stamp it was kept under."""
+    return all(stamps.get(tags_api.tag_key(tag)) == version for tag, version in entry["tags"].items())
 
 
 def _shared_headers(response, entry):

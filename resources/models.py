@@ -268,6 +268,14 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["resources.LibraryPage"]
     subpage_types = []
+    route_related = (
+        *BasePage.route_related,
+        "document",
+        "cover_image",
+        "generated_cover",
+        "publisher",
+        "author_organisation",
+    )
     # What translations share with the Vietnamese page (home/translations.py).
     synchronised_fields = [
         "kind",
@@ -297,15 +305,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
         super().clean()
         validate_resource(self)
-
-    route_related = (
-        *BasePage.route_related,
-        "document",
-        "cover_image",
-        "generated_cover",
-        "publisher",
-        "author_organisation",
-    )
 
     @property
     def cover(self):
