@@ -52,6 +52,10 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # get_url_parts below changes only the root of full URLs: a page's path comes from its url_path
+    # as Wagtail makes it (the language switcher builds its translations' paths from that column).
+    path_from_url_path = True
+
     def get_url_parts(self, request=None):
         # Full URLs (get_full_url: sitemap, feeds, e-mails, share links) start with the one public
         # address, not with the hostname and port typed into Wagtail's Site record.

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from portal.links import public_url
-from portal.pagecache import MENU_DEPTH, ancestors, fragments, home_in, locales_by_code, menu_pages
+from portal.pagecache import MENU_DEPTH, ancestors, fragments, home_in, locales_by_code, locales_by_id, menu_pages
 
 register = template.Library()
 
@@ -71,7 +71,20 @@ def _translated_paths(request, page):
         versions = page.get_translations(inclusive=True).live().select_related("locale")
         if page.depth <= MENU_DEPTH:
             versions = fragments.get(request, "translations", (page.pk,), lambda: list(versions))
-        paths = {version.locale.language_code: version.get_url(request) for version in versions}
+            paths = {version.locale.language_code: version.get_url(request) for version in versions}
+        elif type(page).get_url_parts is Page.get_url_parts or getattr(page, "path_from_url_path", False):
+            # Its address is the url_path under a site's root: three columns are all it takes, and the
+            # languages come from the site fragments. Each version still stands under its own tag for
+            # the page cache (a move or a rename of one of them drops this page).
+            locales = locales_by_id(request)
+            paths = {
+                locales[locale_id].language_code: Page(pk=pk, url_path=url_path, locale_id=locale_id).get_url(request)
+                for pk, locale_id, url_path in Page.objects.filter(
+                    translation_key=page.translation_key, live=True
+                ).values_list("pk", "locale_id", "url_path")
+            }
+        else:
+            paths = {version.locale.language_code: version.get_url(request) for version in versions}
         setattr(request, cache_key, {code: path + sub_route for code, path in paths.items() if path})
     return getattr(request, cache_key)
 

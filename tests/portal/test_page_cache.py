@@ -302,6 +302,34 @@ def test_a_new_translation_appears_in_the_language_switcher(about, en_home_page)
     assert "/en/about/" in fresh(about.url)
 
 
+def test_a_page_below_the_menu_follows_its_translations_addresses(
+    about, en_home_page, django_capture_on_commit_callbacks
+):
+    history = StandardPageFactory(parent=about, title="Lịch sử", slug="lich-su")
+    child = StandardPageFactory(parent=history, title="Những năm đầu", slug="nhung-nam-dau")
+    english_about = about.copy_for_translation(en_home_page.locale, copy_parents=False)
+    english_about.slug = "about"
+    publish(english_about)
+    english_history = history.copy_for_translation(en_home_page.locale, copy_parents=False)
+    english_history.slug = "history"
+    publish(english_history)
+    assert "/en/about/history/early-years/" not in kept(child.url)
+
+    english = child.copy_for_translation(en_home_page.locale, copy_parents=False)
+    english.slug = "early-years"
+    publish(english)
+    html = fresh(child.url)
+    assert 'hreflang="en" href="http://testserver/en/about/history/early-years/"' in html
+    assert 'href="/en/about/history/early-years/" hreflang="en"' in html  # the language switcher
+
+    # A new slug for the English parent moves the English page: the Vietnamese one links to where it went.
+    kept(child.url)
+    english_history.slug = "our-history"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail announces a new slug once committed
+        publish(english_history)
+    assert "/en/about/our-history/early-years/" in fresh(child.url)
+
+
 # --- Invalidation: snippets, settings, images and the menu ----------------------------------
 
 
