@@ -18,7 +18,6 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
-from portal.images import prefetch_renditions
 
 
 class ResourceKind(models.TextChoices):
@@ -127,15 +126,17 @@ class LibraryPage(RoutablePageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .services import collection_covers, collections_for_library, parse_browse_params
+        from .services import collections_for_library, parse_browse_params, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         params = parse_browse_params(request.GET)
-        browse = context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
+        browse = context["browse"] = params.run(
+            language=self.locale.language_code, per_page=self.per_page, within=self, list_data=with_card_data
+        )
         # The collections head the unfiltered library only: a filtered page or a later one never reads them.
+        # They show their resources as links: no cover.
         if not browse.filters and not browse.query and browse.page.number == 1:
             context["collections"] = collections_for_library(self.locale.language_code)
-            prefetch_renditions(collection_covers(context["collections"]))
         return context
 
     @path("tuyen-tap/<slug:slug>/", name="collection")
