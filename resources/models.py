@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -126,18 +127,58 @@ class LibraryPage(RoutablePageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .services import collections_for_library, parse_browse_params, with_card_data
+        from .services import parse_browse_params, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         params = parse_browse_params(request.GET)
         browse = context["browse"] = params.run(
             language=self.locale.language_code, per_page=self.per_page, within=self, list_data=with_card_data
         )
-        # The collections head the unfiltered library only: a filtered page or a later one never reads them.
-        # They show their resources as links: no cover.
-        if not browse.filters and not browse.query and browse.page.number == 1:
-            context["collections"] = collections_for_library(self.locale.language_code)
+        context.update(self._kept_parts(request, browse))
         return context
+
+    def _kept_parts(self, request, browse):
+        """The collections and the filter panel's HTML. Unfiltered, they are the same for every
+        visitor: kept for anonymous ones (``portal.pagecache.KeptFragments``) under what they show,
+        any resource, collection, topic or audience, so that any change to one drops them. The
+        collections head the unfiltered first page only: a filtered page or a later one never reads them."""
+        from portal.cache import depends_on, page_tag
+        from portal.pagecache import KeptFragments, model_tag
+
+        from .services import collections_for_library
+
+        unfiltered = not browse.filters and not browse.query
+        owner = ("resources.library", self.pk)
+        names = {}
+        if unfiltered:
+            names["filters_html"] = (*owner, "filters", browse.sort)
+            if browse.page.number == 1:
+                names["collections_html"] = (*owner, "collections")
+        kept = KeptFragments(request, list(names.values()))
+        parts = {"collections_html": ""}
+        for part, name in names.items():
+            if name in kept.html:
+                continue
+            with kept.recording(name):
+                depends_on(page_tag(self.pk), model_tag(ResourcePage), model_tag(Topic), model_tag(Audience))
+                if part == "collections_html":
+                    depends_on(model_tag(ResourceCollection))
+                    html = render_to_string(
+                        "resources/includes/library_collections.html",
+                        {"collections": collections_for_library(self.locale.language_code), "request": request},
+                    )
+                else:
+                    html = self._filters_html(request, browse)
+            kept.keep(name, html)
+        parts.update({part: kept.html[name] for part, name in names.items()})
+        if not unfiltered:
+            parts["filters_html"] = self._filters_html(request, browse)
+        return parts
+
+    def _filters_html(self, request, browse):
+        return render_to_string(
+            "resources/includes/library_filters.html", {"page": self, "browse": browse, "request": request}
+        )
 
     @path("tuyen-tap/<slug:slug>/", name="collection")
     def collection(self, request, slug):
