@@ -29,9 +29,12 @@ def _download_url(page):
     return public_url(page.url + page.reverse_subpage("download")) if page.document else ""
 
 
-def learning_resource(page, request):
-    """The schema.org LearningResource of a resource page, as a dict."""
-    url = page.get_full_url(request)
+def learning_resource(page, request, url=None, topics=None, audiences=None):
+    """The schema.org LearningResource of a resource page, as a dict (``url``, ``topics``,
+    ``audiences``: its full address and its terms, when already read)."""
+    url = url or page.get_full_url(request)
+    topics = page.topics.all() if topics is None else topics
+    audiences = page.audiences.all() if audiences is None else audiences
     with translation.override(page.locale.language_code):
         data = {
             "@context": "https://schema.org",
@@ -43,10 +46,9 @@ def learning_resource(page, request):
             "learningResourceType": str(page.get_kind_display()),
             "educationalLevel": str(page.get_level_display()),
             "isAccessibleForFree": True,
-            "keywords": [topic.label() for topic in page.topics.all()],
+            "keywords": [topic.label() for topic in topics],
             "audience": [
-                {"@type": "EducationalAudience", "educationalRole": audience.label()}
-                for audience in page.audiences.all()
+                {"@type": "EducationalAudience", "educationalRole": audience.label()} for audience in audiences
             ],
         }
         if page.licence_url:
@@ -95,18 +97,20 @@ def json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))
 
 
-def dublin_core(page, request):
-    """(element, value) pairs for Dublin Core <meta name="DC.element"> tags."""
+def dublin_core(page, request, url=None, topics=None):
+    """(element, value) pairs for Dublin Core <meta name="DC.element"> tags (``url``, ``topics``: the
+    page's full address and its topics, when already read)."""
+    topics = page.topics.all() if topics is None else topics
     with translation.override(page.locale.language_code):
         pairs = [
             ("title", page.title),
             ("description", page.summary),
             ("type", DC_TYPES.get(page.kind, "Text")),
             ("language", page.language),
-            ("identifier", page.get_full_url(request)),
+            ("identifier", url or page.get_full_url(request)),
             ("rights", " ".join(part for part in (str(page.get_licence_display()), page.licence_url) if part)),
         ]
-        pairs += [("subject", topic.label()) for topic in page.topics.all()]
+        pairs += [("subject", topic.label()) for topic in topics]
         pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
         if page.author_organisation:
             pairs.append(("creator", page.author_organisation.label))

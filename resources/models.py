@@ -2,7 +2,6 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -362,18 +361,25 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .metadata import dublin_core, json_ld, learning_resource
-        from .services import download_count, embed_url
+        from .services import classification, download_count, embed_url
 
         context = super().get_context(request, *args, **kwargs)
-        # The page, its metadata and its JSON-LD each read the topics and audiences: once each.
-        prefetch_related_objects([self], "topics", "audiences")
+        # The page, its metadata and its JSON-LD each show the topics and audiences: read once.
+        topics, audiences = context["topics"], context["audiences"] = classification(self)
         context["embed_url"] = (
             embed_url(self.external_url) if self.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) else ""
         )
         context["downloads"] = download_count(self) if self.document else 0
-        context["library"] = self.get_parent()
-        context["json_ld"] = json_ld(learning_resource(self, request))
-        context["dublin_core"] = dublin_core(self, request)
+        context["library"] = library = self.get_parent()
+        # Each address once: the topics' and audiences' links, the file's, the metadata's.
+        context["library_url"] = library.get_url(request)
+        page_url = self.get_url(request).rstrip("/") + "/"
+        context["download_url"] = page_url + self.reverse_subpage("download")
+        context["preview_url"] = page_url + self.reverse_subpage("preview")
+        full_url = self.get_full_url(request)
+        terms = {"topics": topics, "audiences": audiences}
+        context["json_ld"] = json_ld(learning_resource(self, request, url=full_url, **terms))
+        context["dublin_core"] = dublin_core(self, request, url=full_url, topics=topics)
         return context
 
     def get_search_extras(self):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -48,6 +48,7 @@ SORTS = {"newest": _("Newest"), "downloads": _("Most downloaded"), "title": _("T
 DEFAULT_SORT = "newest"
 CHOICE_FACETS = {"kind": ResourceKind, "language": ResourceLanguage, "licence": Licence}
 VOCABULARY_FACETS = {"topic": (Topic, "topics"), "audience": (Audience, "audiences")}
+VOCABULARY_COLUMNS = ("id", "name", "name_en", "slug", "sort_order")
 
 VIDEO_EXTENSIONS = {"mp4", "webm"}
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
@@ -374,6 +375,34 @@ def count_download(translation_key, day):
     except IntegrityError:
         # Another request created today's row first.
         ResourceDownload.objects.filter(translation_key=translation_key, date=day).update(count=F("count") + 1)
+
+
+def classification(page):
+    """The page's topics and audiences, each in their order, in one statement: their page, its
+    metadata and its JSON-LD show them. Written out rather than composed by the ORM, which took ten
+    times as long to compose the two queries as the database took to answer them."""
+    quote = connection.ops.quote_name
+    parts = []
+    for facet, (model, relation) in VOCABULARY_FACETS.items():
+        field = ResourcePage._meta.get_field(relation)
+        through = field.remote_field.through._meta
+        columns = ", ".join(f"term.{quote(model._meta.get_field(name).column)}" for name in VOCABULARY_COLUMNS)
+        parts.append(
+            f"SELECT '{facet}', {columns} FROM {quote(model._meta.db_table)} term "
+            f"INNER JOIN {quote(through.db_table)} link "
+            f"ON link.{quote(field.m2m_reverse_name())} = term.{quote(model._meta.pk.column)} "
+            f"WHERE link.{quote(field.m2m_column_name())} = %s"
+        )
+    # Ordered as the terms' Meta.ordering: sort_order, then name (columns 1 and 3 of the terms).
+    sql = " UNION ALL ".join(parts) + " ORDER BY 1, 6, 3"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page.pk] * len(parts))
+        rows = cursor.fetchall()
+    found = {facet: [] for facet in VOCABULARY_FACETS}
+    for facet, *values in rows:
+        model = VOCABULARY_FACETS[facet][0]
+        found[facet].append(model.from_db(connection.alias, VOCABULARY_COLUMNS, values))
+    return found["topic"], found["audience"]
 
 
 def download_count(page):
