@@ -20,7 +20,9 @@ DC_TYPES = {
 }
 
 
-def _cover_url(page):
+def _cover_url(page, rendition=None):
+    if rendition is not None:
+        return public_url(rendition.url)
     cover = page.cover
     return public_url(cover.get_rendition("fill-360x480").url) if cover else ""
 
@@ -29,9 +31,9 @@ def _download_url(page):
     return public_url(page.url + page.reverse_subpage("download")) if page.document else ""
 
 
-def learning_resource(page, request, url=None, topics=None, audiences=None):
+def learning_resource(page, request, url=None, topics=None, audiences=None, cover=None):
     """The schema.org LearningResource of a resource page, as a dict (``url``, ``topics``,
-    ``audiences``: its full address and its terms, when already read)."""
+    ``audiences``, ``cover``: its full address, its terms and its cover's rendition, when already read)."""
     url = url or page.get_full_url(request)
     topics = page.topics.all() if topics is None else topics
     audiences = page.audiences.all() if audiences is None else audiences
@@ -73,7 +75,7 @@ def learning_resource(page, request, url=None, topics=None, audiences=None):
         data["identifier"] = page.identifier
     if page.accessibility_notes:
         data["accessibilitySummary"] = page.accessibility_notes
-    cover = _cover_url(page)
+    cover = _cover_url(page, cover)
     if cover:
         data["image"] = cover
     if page.document:

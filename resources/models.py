@@ -14,10 +14,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
+
+# The resource page's cover, and the smaller one its PDF preview shows.
+COVER_SIZES = ("fill-360x480", "fill-180x240")
 
 
 class ResourceKind(models.TextChoices):
@@ -377,8 +381,13 @@ class ResourcePage(RoutablePageMixin, BasePage):
         context["download_url"] = page_url + self.reverse_subpage("download")
         context["preview_url"] = page_url + self.reverse_subpage("preview")
         full_url = self.get_full_url(request)
+        # The cover's two sizes in one look-up (the large one is also the JSON-LD's image).
+        cover = self.cover
+        covers = get_renditions_or_not_found(cover, COVER_SIZES) if cover else {}
+        context["cover"] = covers.get(COVER_SIZES[0])
+        context["small_cover"] = covers.get(COVER_SIZES[1])
         terms = {"topics": topics, "audiences": audiences}
-        context["json_ld"] = json_ld(learning_resource(self, request, url=full_url, **terms))
+        context["json_ld"] = json_ld(learning_resource(self, request, url=full_url, cover=context["cover"], **terms))
         context["dublin_core"] = dublin_core(self, request, url=full_url, topics=topics)
         return context
 
