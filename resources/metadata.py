@@ -20,7 +20,9 @@ DC_TYPES = {
 }
 
 
-def _cover_url(page):
+def _cover_url(page, rendition=None):
+    if rendition is not None:
+        return public_url(rendition.url)
     cover = page.cover
     return public_url(cover.get_rendition("fill-360x480").url) if cover else ""
 
@@ -29,9 +31,12 @@ def _download_url(page):
     return public_url(page.url + page.reverse_subpage("download")) if page.document else ""
 
 
-def learning_resource(page, request):
-    """The schema.org LearningResource of a resource page, as a dict."""
-    url = page.get_full_url(request)
+def learning_resource(page, request, url=None, topics=None, audiences=None, cover=None):
+    """The schema.org LearningResource of a resource page, as a dict (``url``, ``topics``,
+    ``audiences``, ``cover``: its full address, its terms and its cover's rendition, when already read)."""
+    url = url or page.get_full_url(request)
+    topics = page.topics.all() if topics is None else topics
+    audiences = page.audiences.all() if audiences is None else audiences
     with translation.override(page.locale.language_code):
         data = {
             "@context": "https://schema.org",
@@ -43,10 +48,9 @@ def learning_resource(page, request):
             "learningResourceType": str(page.get_kind_display()),
             "educationalLevel": str(page.get_level_display()),
             "isAccessibleForFree": True,
-            "keywords": [topic.label() for topic in page.topics.all()],
+            "keywords": [topic.label() for topic in topics],
             "audience": [
-                {"@type": "EducationalAudience", "educationalRole": audience.label()}
-                for audience in page.audiences.all()
+                {"@type": "EducationalAudience", "educationalRole": audience.label()} for audience in audiences
             ],
         }
         if page.licence_url:
@@ -71,7 +75,7 @@ def learning_resource(page, request):
         data["identifier"] = page.identifier
     if page.accessibility_notes:
         data["accessibilitySummary"] = page.accessibility_notes
-    cover = _cover_url(page)
+    cover = _cover_url(page, cover)
     if cover:
         data["image"] = cover
     if page.document:
@@ -95,18 +99,20 @@ def json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))
 
 
-def dublin_core(page, request):
-    """(element, value) pairs for Dublin Core <meta name="DC.element"> tags."""
+def dublin_core(page, request, url=None, topics=None):
+    """(element, value) pairs for Dublin Core <meta name="DC.element"> tags (``url``, ``topics``: the
+    page's full address and its topics, when already read)."""
+    topics = page.topics.all() if topics is None else topics
     with translation.override(page.locale.language_code):
         pairs = [
             ("title", page.title),
             ("description", page.summary),
             ("type", DC_TYPES.get(page.kind, "Text")),
             ("language", page.language),
-            ("identifier", page.get_full_url(request)),
+            ("identifier", url or page.get_full_url(request)),
             ("rights", " ".join(part for part in (str(page.get_licence_display()), page.licence_url) if part)),
         ]
-        pairs += [("subject", topic.label()) for topic in page.topics.all()]
+        pairs += [("subject", topic.label()) for topic in topics]
         pairs += [("creator", name.strip()) for name in page.authors.split(",") if name.strip()]
         if page.author_organisation:
             pairs.append(("creator", page.author_organisation.label))

@@ -2,9 +2,9 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,11 +14,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
-from portal.images import prefetch_renditions
+
+# The resource page's cover, and the smaller one its PDF preview shows.
+COVER_SIZES = ("fill-360x480", "fill-180x240")
 
 
 class ResourceKind(models.TextChoices):
@@ -127,16 +130,58 @@ class LibraryPage(RoutablePageMixin, BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .services import collection_covers, collections_for_library, parse_browse_params
+        from .services import parse_browse_params, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         params = parse_browse_params(request.GET)
-        browse = context["browse"] = params.run(language=self.locale.language_code, per_page=self.per_page, within=self)
-        # The collections head the unfiltered library only: a filtered page or a later one never reads them.
-        if not browse.filters and not browse.query and browse.page.number == 1:
-            context["collections"] = collections_for_library(self.locale.language_code)
-            prefetch_renditions(collection_covers(context["collections"]))
+        browse = context["browse"] = params.run(
+            language=self.locale.language_code, per_page=self.per_page, within=self, list_data=with_card_data
+        )
+        context.update(self._kept_parts(request, browse))
         return context
+
+    def _kept_parts(self, request, browse):
+        """The collections and the filter panel's HTML. Unfiltered, they are the same for every
+        visitor: kept for anonymous ones (``portal.pagecache.KeptFragments``) under what they show,
+        any resource, collection, topic or audience, so that any change to one drops them. The
+        collections head the unfiltered first page only: a filtered page or a later one never reads them."""
+        from portal.cache import depends_on, page_tag
+        from portal.pagecache import KeptFragments, model_tag
+
+        from .services import collections_for_library
+
+        unfiltered = not browse.filters and not browse.query
+        owner = ("resources.library", self.pk)
+        names = {}
+        if unfiltered:
+            names["filters_html"] = (*owner, "filters", browse.sort)
+            if browse.page.number == 1:
+                names["collections_html"] = (*owner, "collections")
+        kept = KeptFragments(request, list(names.values()))
+        parts = {"collections_html": ""}
+        for part, name in names.items():
+            if name in kept.html:
+                continue
+            with kept.recording(name):
+                depends_on(page_tag(self.pk), model_tag(ResourcePage), model_tag(Topic), model_tag(Audience))
+                if part == "collections_html":
+                    depends_on(model_tag(ResourceCollection))
+                    html = render_to_string(
+                        "resources/includes/library_collections.html",
+                        {"collections": collections_for_library(self.locale.language_code), "request": request},
+                    )
+                else:
+                    html = self._filters_html(request, browse)
+            kept.keep(name, html)
+        parts.update({part: kept.html[name] for part, name in names.items()})
+        if not unfiltered:
+            parts["filters_html"] = self._filters_html(request, browse)
+        return parts
+
+    def _filters_html(self, request, browse):
+        return render_to_string(
+            "resources/includes/library_filters.html", {"page": self, "browse": browse, "request": request}
+        )
 
     @path("tuyen-tap/<slug:slug>/", name="collection")
     def collection(self, request, slug):
@@ -320,18 +365,30 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .metadata import dublin_core, json_ld, learning_resource
-        from .services import download_count, embed_url
+        from .services import classification, download_count, embed_url
 
         context = super().get_context(request, *args, **kwargs)
-        # The page, its metadata and its JSON-LD each read the topics and audiences: once each.
-        prefetch_related_objects([self], "topics", "audiences")
+        # The page, its metadata and its JSON-LD each show the topics and audiences: read once.
+        topics, audiences = context["topics"], context["audiences"] = classification(self)
         context["embed_url"] = (
             embed_url(self.external_url) if self.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) else ""
         )
         context["downloads"] = download_count(self) if self.document else 0
-        context["library"] = self.get_parent()
-        context["json_ld"] = json_ld(learning_resource(self, request))
-        context["dublin_core"] = dublin_core(self, request)
+        context["library"] = library = self.get_parent()
+        # Each address once: the topics' and audiences' links, the file's, the metadata's.
+        context["library_url"] = library.get_url(request)
+        page_url = self.get_url(request).rstrip("/") + "/"
+        context["download_url"] = page_url + self.reverse_subpage("download")
+        context["preview_url"] = page_url + self.reverse_subpage("preview")
+        full_url = self.get_full_url(request)
+        # The cover's two sizes in one look-up (the large one is also the JSON-LD's image).
+        cover = self.cover
+        covers = get_renditions_or_not_found(cover, COVER_SIZES) if cover else {}
+        context["cover"] = covers.get(COVER_SIZES[0])
+        context["small_cover"] = covers.get(COVER_SIZES[1])
+        terms = {"topics": topics, "audiences": audiences}
+        context["json_ld"] = json_ld(learning_resource(self, request, url=full_url, cover=context["cover"], **terms))
+        context["dublin_core"] = dublin_core(self, request, url=full_url, topics=topics)
         return context
 
     def get_search_extras(self):
