@@ -170,6 +170,9 @@ class ElasticsearchBackend:
         try:
             self._bulk(sources, name)
             self.es.indices.refresh(index=name)
+            # One segment before the alias points to it: a bulk load leaves several, and every
+            # search (its facet aggregations most) visits each; merged here, before any search.
+            self.es.indices.forcemerge(index=name, max_num_segments=1)
         except self.errors:
             self.es.indices.delete(index=name, ignore_unavailable=True)
             raise
