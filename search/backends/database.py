@@ -4,9 +4,12 @@ Entries keep each page's text as space-padded words in two forms, accent-preserv
 Matching goes through a full-text index of the folded words (migration 0004): FTS5 on SQLite, a
 GIN-indexed ``tsvector`` on PostgreSQL (where the folded words are written by the ``unaccent``
 extension), so that a query reads the entries that match, not every entry of the language.
-Ranking, counts and facets are computed by the database: every match is ranked (a word matched
+Ranking, counts and facets are computed by the database: matches are ranked (a word matched
 with its accents, in the title most, weighs more than a folded match, the whole query as a phrase
-in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches.
+in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches. On PostgreSQL a search
+with more matches than that ranks first the pages that score most, found through the indexes of
+the title's and the body's words (migration 0005), and every match only when those do not
+settle the page of hits: the hits are the same either way.
 """
 
 import functools
@@ -403,10 +406,12 @@ class DatabaseBackend:
         hits and the facet counts, from one reading of the matches.
 
         The matches are read once into a materialised table: their score, date, and for each
-        filtered facet whether they pass it. Every match is ranked; counting stops at
-        COUNT_LIMIT + 1. Each facet is counted over the matches the *other* filters keep, the
-        first COUNT_LIMIT + 1 of them (those the scan met first, in no particular order); the hits
-        and the total over the matches every filter keeps.
+        filtered facet whether they pass it. Every match is ranked there, except on PostgreSQL
+        when more than COUNT_LIMIT match: then the reading stops at COUNT_LIMIT + 1, and the page
+        of hits comes from ``_bounded`` (or ``_ranked``). Counting stops at COUNT_LIMIT + 1. Each
+        facet is counted over the matches the *other* filters keep, the first COUNT_LIMIT + 1 of
+        them (those the scan met first, in no particular order); the hits and the total over the
+        matches every filter keeps.
         """
         passes = {
             f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
@@ -438,11 +443,12 @@ class DatabaseBackend:
         # Rows of (part, facet name, facet value, number, position): one shape for every part.
         parts = [
             f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM {counted()} AS c",
-            f"SELECT 'seen', {NO_TEXT}, {NO_TEXT}, {seen}, {NO_NUMBER}",
             f"SELECT 'hit', {NO_TEXT}, {NO_TEXT}, m.id, ROW_NUMBER() OVER (ORDER BY {order}) FROM m WHERE m.id IN "
             f"(SELECT m.id FROM m WHERE {kept()}{few} ORDER BY {order} LIMIT {int(query.per_page)} "
             f"OFFSET {int(query.offset)}){few}",
         ]
+        if bounded:
+            parts.append(f"SELECT 'seen', {NO_TEXT}, {NO_TEXT}, {seen}, {NO_NUMBER}")
         params = []
         unfiltered = [name for name in FACET_NAMES if name not in filters]
         groups = [([name], name) for name in filters] + ([(unfiltered, None)] if unfiltered else [])
