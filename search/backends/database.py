@@ -126,6 +126,8 @@ COLUMN_WORDS = {
     column: f"to_tsvector('simple'::regconfig, {column})" for column in ("title_exact", "title_folded", "body_exact")
 }
 
+GIN_INDEXES = ["search_searchentry_vector", *(f"search_entry_{column}_words" for column in COLUMN_WORDS)]
+
 
 def _column_query(text, whole, joiner):
     """A check's words as a tsquery over one column's words: \\w runs, nothing to escape."""
@@ -213,10 +215,11 @@ class DatabaseBackend:
                 if connection.vendor == "sqlite":
                     cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
                 else:
-                    # The GIN index takes new rows into a pending list (fast writes); moved into
+                    # A GIN index takes new rows into a pending list (fast writes); moved into
                     # the index at once here rather than at the next vacuum, every search would
-                    # otherwise read the whole list.
-                    cursor.execute("SELECT gin_clean_pending_list('search_searchentry_vector'::regclass)")
+                    # otherwise read the whole list (each of the indexes of migrations 0004, 0005).
+                    for index in GIN_INDEXES:
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
                     # Statistics of the new rows now, not at autovacuum's next pass: at 100,000
                     # pages, searches planned with those of the emptied table ran for minutes.
                     cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}, {SearchFacet._meta.db_table}")
