@@ -424,9 +424,7 @@ class DatabaseBackend:
         # them (all read anyway to count them); beyond, the reading stops at COUNT_LIMIT + 1, and
         # the page is found by _bounded among the pages that score most.
         bounded = connection.vendor == "postgresql" and query.sort == "relevance"
-        checks = self._relevant_checks(query) if bounded else None
-        score = _vector_score(checks) if bounded else self._score(query)
-        inner = self._matches(query).annotate(score=score, **passes)
+        inner = self._matches(query).annotate(score=self._score(query), **passes)
         inner_sql, inner_params = inner.values("id", "date", "score", *passes).query.sql_with_params()
         seen = f"(SELECT COUNT(*) FROM (SELECT 1 FROM m LIMIT {COUNT_LIMIT + 1}) AS s)"
         few = f" AND {seen} <= {COUNT_LIMIT}" if bounded else ""
@@ -497,6 +495,7 @@ class DatabaseBackend:
                 else:
                     counts.append((name, value, number))
         if bounded and matched > COUNT_LIMIT:
+            checks = self._relevant_checks(query)
             ranked = self._bounded(query, checks, passes)
             pks = self._ranked(query, checks, passes) if ranked is None else ranked[query.offset :]
             hits = list(enumerate(pks))
