@@ -4,9 +4,12 @@ Entries keep each page's text as space-padded words in two forms, accent-preserv
 Matching goes through a full-text index of the folded words (migration 0004): FTS5 on SQLite, a
 GIN-indexed ``tsvector`` on PostgreSQL (where the folded words are written by the ``unaccent``
 extension), so that a query reads the entries that match, not every entry of the language.
-Ranking, counts and facets are computed by the database: every match is ranked (a word matched
+Ranking, counts and facets are computed by the database: matches are ranked (a word matched
 with its accents, in the title most, weighs more than a folded match, the whole query as a phrase
-in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches.
+in the title more still); counts and facets stop at ``COUNT_LIMIT`` matches. On PostgreSQL a search
+with more matches than that ranks first the pages that score most, found through the indexes of
+the title's and the body's words (migration 0005), and every match only when those do not
+settle the page of hits: the hits are the same either way.
 """
 
 import functools
@@ -114,7 +117,22 @@ def _vector_score(checks):
         ]
         sql.append(f"CASE WHEN search_vector @@ %s::tsquery THEN {int(points)} ELSE 0 END")
         params.append(" <-> ".join(lexemes))
-    return RawSQL(" + ".join(sql), params, output_field=IntegerField())
+    return RawSQL(" + ".join(sql) or "0", params, output_field=IntegerField())
+
+
+# The GIN indexes of migration 0005 (PostgreSQL): the words of one column, whatever else the page
+# holds. The columns without one (the folded body) are never looked up on their own.
+COLUMN_WORDS = {
+    column: f"to_tsvector('simple'::regconfig, {column})" for column in ("title_exact", "title_folded", "body_exact")
+}
+
+GIN_INDEXES = ["search_searchentry_vector", *(f"search_entry_{column}_words" for column in COLUMN_WORDS)]
+
+
+def _column_query(text, whole, joiner):
+    """A check's words as a tsquery over one column's words: \\w runs, nothing to escape."""
+    terms = text.split()
+    return joiner.join(f"'{term}'{'' if whole or index < len(terms) - 1 else ':*'}" for index, term in enumerate(terms))
 
 
 def _unindex(entries):
@@ -197,21 +215,22 @@ class DatabaseBackend:
                 if connection.vendor == "sqlite":
                     cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
                 else:
-                    # The GIN index takes new rows into a pending list (fast writes); moved into
+                    # A GIN index takes new rows into a pending list (fast writes); moved into
                     # the index at once here rather than at the next vacuum, every search would
-                    # otherwise read the whole list.
-                    cursor.execute("SELECT gin_clean_pending_list('search_searchentry_vector'::regclass)")
+                    # otherwise read the whole list (each of the indexes of migrations 0004, 0005).
+                    for index in GIN_INDEXES:
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
                     # Statistics of the new rows now, not at autovacuum's next pass: at 100,000
                     # pages, searches planned with those of the emptied table ran for minutes.
                     cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}, {SearchFacet._meta.db_table}")
 
     # Reads
 
-    def _score(self, query):
-        """Points for each word where it is found: accents as typed and the title weigh most."""
+    def _checks(self, query):
+        """What scores: (column, word or words, whole word?, points) for each word where it is
+        found, accents as typed and the title weighing most, and the whole query as a phrase."""
         folded = query.whole_terms
         accented = query.exact_terms[: len(folded)]
-        # (column, word or words, whole word?, points)
         checks = [("title_exact", term, True, WEIGHTS["title_exact"]) for term in accented]
         checks += [("body_exact", term, True, WEIGHTS["body_exact"]) for term in accented]
         checks += [("title_folded", term, True, WEIGHTS["title_folded"]) for term in folded]
@@ -222,6 +241,11 @@ class DatabaseBackend:
         if len(folded) > 1:
             checks.append(("title_exact", " ".join(accented), True, PHRASE_WEIGHTS["title_exact"]))
             checks.append(("title_folded", " ".join(folded), True, PHRASE_WEIGHTS["title_folded"]))
+        return checks
+
+    def _score(self, query, checks=None):
+        """Points for each word where it is found: accents as typed and the title weigh most."""
+        checks = self._checks(query) if checks is None else checks
         if connection.vendor == "postgresql":
             return _vector_score(checks)
         parts = [
@@ -233,6 +257,115 @@ class DatabaseBackend:
             for column, text, whole, points in checks
         ]
         return functools.reduce(operator.add, parts)
+
+    def _relevant_checks(self, query):
+        """The checks that can order the matches (PostgreSQL): those whose words no page holds in
+        their column are left out (worth 0 to every page), and so is a folded word's check in the
+        body when no title has it (every match then has it in its body: worth the same to all)."""
+        checks = self._checks(query)
+        # Whole words only: the planner cannot tell how common an unfinished word is, and read
+        # every title to look for one.
+        indexed = [check for check in checks if check[0] in COLUMN_WORDS and check[2]]
+        if not indexed:
+            return checks
+        sql = ", ".join(
+            f"EXISTS(SELECT 1 FROM {SearchEntry._meta.db_table} WHERE {COLUMN_WORDS[column]} @@ %s::tsquery)"
+            for column, _text, _whole, _points in indexed
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {sql}", [_column_query(text, whole, " & ") for _column, text, whole, _points in indexed]
+            )
+            found = dict(zip(indexed, cursor.fetchone(), strict=True))
+        implied = set()
+        if query.mode != "any":
+            # Every match has each whole word in its folded title or its folded body.
+            implied = {
+                ("body_folded", text, True, WEIGHTS["body_folded"])
+                for column, text, whole, _points in indexed
+                if column == "title_folded" and whole and " " not in text and not found[(column, text, whole, _points)]
+            }
+        return [check for check in checks if found.get(check, True) and check not in implied]
+
+    def _bounded(self, query, checks, passes):
+        """The ids of the first ``offset + per_page`` matches by relevance, found among the pages
+        that score most, or None when those cannot be shown to hold them (PostgreSQL, a search
+        with more than COUNT_LIMIT matches: ranking every one of them is what made it slow).
+
+        The candidates are the matches that pass the checks of a tier, found through the indexes
+        of migration 0005 (the words of the title, of the body as written); any other match
+        scores at most a bound. When the candidates' K-th best score (K = the last hit of the
+        page) is above that bound, no other match can be among the first K, and the candidates'
+        order is that of every match (same score, same ties). The tiers, in turn:
+
+        - the checks worth at least so many points (a phrase in the title as written, the words
+          of the title as written, the phrase folded), as long as none is a single word of the
+          folded title or of the body (too common to narrow anything): a page passes one of
+          them; any other scores at most the points of the checks left;
+        - every word in the folded title: any other page misses one at least, and scores at most
+          everything but the least of the words' points there;
+        - a single check left (every other word is worth the same to every match): the pages
+          that pass it, newest first; with none left, every match, newest first.
+        """
+        wanted = query.offset + query.per_page
+        by_date = (F("date").desc(nulls_last=True), "id")
+        matches = self._matches(query).filter(*passes.values())
+
+        def column_words(tier, joiner):
+            return RawSQL(
+                " OR ".join(f"{COLUMN_WORDS[column]} @@ %s::tsquery" for column, *_rest in tier),
+                [_column_query(text, whole, joiner) for _column, text, whole, _points in tier],
+                output_field=BooleanField(),
+            )
+
+        if len(checks) <= 1:
+            if checks and checks[0][0] not in COLUMN_WORDS:
+                return None
+            candidates = matches.filter(Q(column_words(checks, " & "))) if checks else matches
+            # Passing the check (whole words, in order for a phrase) is what scores: "&" finds
+            # the pages with the words, the check keeps those that pass it.
+            if checks:
+                candidates = candidates.annotate(score=_vector_score(checks)).filter(score__gt=0)
+            ids = list(candidates.order_by(*by_date).values_list("id", flat=True)[:wanted])
+            return ids if len(ids) == wanted else None
+        score = _vector_score(checks)
+        total = sum(points for *_rest, points in checks)
+        tiers = []
+        for level in sorted({points for *_rest, points in checks}, reverse=True):
+            tier = [check for check in checks if check[3] >= level]
+            # A word of the folded title alone, or of the body, is in too many pages to narrow.
+            if any(column != "title_exact" and " " not in text for column, text, *_rest in tier):
+                break
+            tiers.append((column_words(tier, " & "), total - sum(points for *_rest, points in tier)))
+        folded = [check for check in checks if check[0] == "title_folded" and " " not in check[1]]
+        if folded:
+            every = RawSQL(
+                f"{COLUMN_WORDS['title_folded']} @@ %s::tsquery",
+                [" & ".join(_column_query(text, whole, "") for _column, text, whole, _points in folded)],
+                output_field=BooleanField(),
+            )
+            tiers.append((every, total - min(points for *_rest, points in folded)))
+        for condition, bound in tiers:
+            rows = list(
+                matches.filter(Q(condition))
+                .annotate(score=score)
+                .order_by("-score", *by_date)
+                .values_list("id", "score")[:wanted]
+            )
+            if len(rows) == wanted and rows[-1][1] > bound:
+                return [pk for pk, _score in rows]
+        return None
+
+    def _ranked(self, query, checks, passes):
+        """The page of hits among every match (PostgreSQL, when no tier held them)."""
+        order = ("-score", F("date").desc(nulls_last=True), "id")
+        return list(
+            self._matches(query)
+            .filter(*passes.values())
+            .annotate(score=_vector_score(checks))
+            .order_by(*(order if checks else order[1:]))
+            .values_list("id", flat=True)[query.offset : query.offset + query.per_page]
+        )
 
     def _matches(self, query):
         return SearchEntry.objects.filter(_fulltext(query), language=query.language)
@@ -276,17 +409,25 @@ class DatabaseBackend:
         hits and the facet counts, from one reading of the matches.
 
         The matches are read once into a materialised table: their score, date, and for each
-        filtered facet whether they pass it. Every match is ranked; counting stops at
-        COUNT_LIMIT + 1. Each facet is counted over the matches the *other* filters keep, the
-        first COUNT_LIMIT + 1 of them (those the scan met first, in no particular order); the hits
-        and the total over the matches every filter keeps.
+        filtered facet whether they pass it. Every match is ranked there, except on PostgreSQL
+        when more than COUNT_LIMIT match: then the reading stops at COUNT_LIMIT + 1, and the page
+        of hits comes from ``_bounded`` (or ``_ranked``). Counting stops at COUNT_LIMIT + 1. Each
+        facet is counted over the matches the *other* filters keep, the first COUNT_LIMIT + 1 of
+        them (those the scan met first, in no particular order); the hits and the total over the
+        matches every filter keeps.
         """
         passes = {
             f"passes_{name}": Exists(SearchFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values))
             for name, values in filters.items()
         }
+        # PostgreSQL ranks here only the matches of a search that has no more than COUNT_LIMIT of
+        # them (all read anyway to count them); beyond, the reading stops at COUNT_LIMIT + 1, and
+        # the page is found by _bounded among the pages that score most.
+        bounded = connection.vendor == "postgresql" and query.sort == "relevance"
         inner = self._matches(query).annotate(score=self._score(query), **passes)
         inner_sql, inner_params = inner.values("id", "date", "score", *passes).query.sql_with_params()
+        seen = f"(SELECT COUNT(*) FROM (SELECT 1 FROM m LIMIT {COUNT_LIMIT + 1}) AS s)"
+        few = f" AND {seen} <= {COUNT_LIMIT}" if bounded else ""
 
         def kept(leave_out=None):
             conditions = [f"m.{flag}" for flag in passes if flag != f"passes_{leave_out}"]
@@ -304,9 +445,11 @@ class DatabaseBackend:
         parts = [
             f"SELECT 'total', {NO_TEXT}, {NO_TEXT}, COUNT(*), {NO_NUMBER} FROM {counted()} AS c",
             f"SELECT 'hit', {NO_TEXT}, {NO_TEXT}, m.id, ROW_NUMBER() OVER (ORDER BY {order}) FROM m WHERE m.id IN "
-            f"(SELECT m.id FROM m WHERE {kept()} ORDER BY {order} LIMIT {int(query.per_page)} "
-            f"OFFSET {int(query.offset)})",
+            f"(SELECT m.id FROM m WHERE {kept()}{few} ORDER BY {order} LIMIT {int(query.per_page)} "
+            f"OFFSET {int(query.offset)}){few}",
         ]
+        if bounded:
+            parts.append(f"SELECT 'seen', {NO_TEXT}, {NO_TEXT}, {seen}, {NO_NUMBER}")
         params = []
         unfiltered = [name for name in FACET_NAMES if name not in filters]
         groups = [([name], name) for name in filters] + ([(unfiltered, None)] if unfiltered else [])
@@ -337,18 +480,25 @@ class DatabaseBackend:
         sql = f"WITH m AS MATERIALIZED ({inner_sql}) " + " UNION ALL ".join(
             f"SELECT * FROM ({part}) AS p{number}" for number, part in enumerate(parts)
         )
-        total, hits, counts, most_counted = 0, [], [], 0
+        total, hits, counts, most_counted, matched = 0, [], [], 0, 0
         with connection.cursor() as cursor:
             cursor.execute(sql, [*inner_params, *params])
             for part, name, value, number, position in cursor.fetchall():
                 if part == "total":
                     total = number
+                elif part == "seen":
+                    matched = number
                 elif part == "counted":
                     most_counted = max(most_counted, number)
                 elif part == "hit":
                     hits.append((position, number))
                 else:
                     counts.append((name, value, number))
+        if bounded and matched > COUNT_LIMIT:
+            checks = self._relevant_checks(query)
+            ranked = self._bounded(query, checks, passes)
+            pks = self._ranked(query, checks, passes) if ranked is None else ranked[query.offset :]
+            hits = list(enumerate(pks))
         return total, max(total, most_counted), [pk for _position, pk in sorted(hits)], counts
 
     def finds(self, query):

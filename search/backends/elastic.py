@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from elastic_transport import TransportError
+from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, NotFoundError
 from elasticsearch.dsl import connections
 from elasticsearch.helpers import BulkIndexError, bulk
@@ -25,6 +25,9 @@ from ..text import fold, words
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
+# Merging a rebuilt index into one segment takes seconds at 100,000 pages, more than a search's
+# timeout; past this, the rebuild goes on without waiting (the cluster finishes the merge).
+MERGE_TIMEOUT = 120
 
 
 def is_configured():
@@ -170,6 +173,7 @@ class ElasticsearchBackend:
         try:
             self._bulk(sources, name)
             self.es.indices.refresh(index=name)
+            self._merge(name)
         except self.errors:
             self.es.indices.delete(index=name, ignore_unavailable=True)
             raise
@@ -178,6 +182,15 @@ class ElasticsearchBackend:
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.es.indices.update_aliases(actions=actions)
         self._delete_indices(keep=name)
+
+    def _merge(self, name):
+        """One segment before the alias points to the index: a bulk load leaves several, and
+        every search (its facet aggregations most) visits each. Not waited for beyond
+        MERGE_TIMEOUT: the index is complete and searchable meanwhile."""
+        try:
+            self.es.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
+        except ConnectionTimeout:
+            logger.warning("Elasticsearch is still merging %s after %s s; the rebuild goes on", name, MERGE_TIMEOUT)
 
     def _delete_indices(self, keep=None):
         # The cluster refuses wildcard deletes: list the indices, then name them.

@@ -60,6 +60,39 @@ def test_a_failed_rebuild_keeps_the_previous_index(home_page, monkeypatch, setti
     assert [hit.title for hit in results.hits] == ["Gia đình học tập"]
 
 
+def test_a_rebuilt_index_is_merged_into_one_segment_or_used_while_it_merges(home_page, monkeypatch, caplog):
+    standard(home_page, "Gia đình học tập")
+    standard(home_page, "Đơn vị học tập")
+    indexer.rebuild()
+    backend = elastic.ElasticsearchBackend()
+    (name,) = aliased(backend)
+    segments = backend.es.indices.segments(index=name).body["indices"][name]["shards"]["0"][0]["segments"]
+    assert len(segments) == 1
+
+    # A merge that outlasts its timeout: the rebuild goes on, and the new index is used.
+    class Stalled:
+        class indices:
+            @staticmethod
+            def forcemerge(**kwargs):
+                raise elastic.ConnectionTimeout("still merging")
+
+    options = type(backend.es).options
+
+    def stalled_merge(client, **kwargs):
+        if kwargs.get("request_timeout") == elastic.MERGE_TIMEOUT:
+            return Stalled()
+        return options(client, **kwargs)
+
+    monkeypatch.setattr(type(backend.es), "options", stalled_merge)
+    standard(home_page, "Công dân học tập")
+    indexer.rebuild()
+    assert "still merging" in caplog.text
+    assert aliased(backend) != [name]
+    results = services.search("cong dan hoc tap", "vi")
+    assert results.backend == "elasticsearch"
+    assert [hit.title for hit in results.hits] == ["Công dân học tập"]
+
+
 def test_mapping_indexes_both_spellings(home_page):
     standard(home_page, "Hòa nhập cộng đồng", "Lớp học cho người khuyết tật")
     indexer.rebuild()
