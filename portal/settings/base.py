@@ -118,6 +118,9 @@ TEMPLATES = [
     },
 ]
 
+# Inputs written out in Python, the same markup as Django's templates (portal/forms.py).
+FORM_RENDERER = "portal.forms.FormRenderer"
+
 WSGI_APPLICATION = "portal.wsgi.application"
 
 # SQLite is the embedded default so that a newcomer needs no server;
