@@ -32,7 +32,7 @@ from django_tasks import task
 from wagtail.log_actions import get_active_log_context, log
 
 from portal.cache import invalidate_pages
-from portal.pagecache import locales_by_code
+from portal.pagecache import current_request, locales_by_code
 from portal.tasks import enqueue_on_commit
 
 from .models import (
@@ -162,15 +162,22 @@ def remaining_seats(event):
 def displayed_remaining(event_id, capacity):
     """Free seats as event pages show them: counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, and
     again after every change of seats (``seats_changed``). Registration itself counts under the lock."""
-    return max(0, capacity - _taken_counted(event_id, cache.get(_taken_key(event_id))))
+    known = getattr(current_request(), "_portal_seats_taken", {})
+    taken = known[event_id] if event_id in known else _taken_counted(event_id, cache.get(_taken_key(event_id)))
+    return max(0, capacity - taken)
 
 
 def _taken_counted(event_id, cached):
-    """The seats taken as the cache had them, counted and kept again when it had none."""
-    if cached is not None:
-        return cached
-    taken = seats_taken(event_id)
-    cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    """The seats taken as the cache had them, counted and kept again when it had none; noted on the
+    request being served, whose page shows the count twice (in its text, and in the hole that a kept
+    copy of the page fills for each visitor)."""
+    taken = cached
+    if taken is None:
+        taken = seats_taken(event_id)
+        cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    request = current_request()
+    if request is not None:
+        request.__dict__.setdefault("_portal_seats_taken", {})[event_id] = taken
     return taken
 
 
