@@ -96,9 +96,9 @@ class BasePage(Page):
         child_models = type(self).clean_subpage_models()
         if path_components and len(child_models) == 1:
             model = child_models[0]
+            # Treebeard's child_of adds two conditions that the exact depth makes redundant.
             child = (
-                model.objects.child_of(self)
-                .filter(slug=path_components[0])
+                model.objects.filter(path__startswith=self.path, depth=self.depth + 1, slug=path_components[0])
                 .select_related(*model.route_related)
                 .first()
             )
