@@ -369,7 +369,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The page, its metadata and its JSON-LD each show the topics and audiences: read once.
-        topics, audiences = context["topics"], context["audiences"] = classification(self)
+        preview = getattr(request, "is_preview", False)
+        topics, audiences = context["topics"], context["audiences"] = classification(self, preview=preview)
         context["embed_url"] = (
             embed_url(self.external_url) if self.kind in (ResourceKind.VIDEO, ResourceKind.AUDIO) else ""
         )

@@ -27,3 +27,12 @@ def test_the_page_links_its_terms_to_the_filtered_library(client, library):
     html = client.get(page.url).content.decode()
     for term in page.topics.all():
         assert f'<a href="{library.url}?topic={term.slug}">{term.name}</a>' in html
+
+
+def test_a_preview_shows_the_editors_choice_of_terms(library):
+    first, second = list(Topic.objects.order_by("sort_order", "name")[:2])
+    page = ResourcePageFactory(parent=library, topics=[first])
+    page.topics = [second]  # chosen in the editor, not saved yet
+    html = page.make_preview_request().render().content.decode()
+    assert f"?topic={second.slug}" in html
+    assert f"?topic={first.slug}" not in html
