@@ -162,22 +162,24 @@ def remaining_seats(event):
 def displayed_remaining(event_id, capacity):
     """Free seats as event pages show them: counted at most ``EVENTS_SEATS_CACHE_SECONDS`` ago, and
     again after every change of seats (``seats_changed``). Registration itself counts under the lock."""
-    known = getattr(current_request(), "_portal_seats_taken", {})
-    taken = known[event_id] if event_id in known else _taken_counted(event_id, cache.get(_taken_key(event_id)))
-    return max(0, capacity - taken)
+    return max(0, capacity - _taken(event_id))
 
 
-def _taken_counted(event_id, cached):
-    """The seats taken as the cache had them, counted and kept again when it had none; noted on the
-    request being served, whose page shows the count twice (in its text, and in the hole that a kept
-    copy of the page fills for each visitor)."""
-    taken = cached
+def _taken(event_id, found=None):
+    """The seats taken as noted on the request being served, whose page shows the count twice (in
+    its text, and in the hole that a kept copy of the page fills for each visitor); else as the
+    cache has them (``found``: the cache's answer to a read of several keys), counted and kept
+    again when it has none."""
+    request = current_request()
+    known = request.__dict__.setdefault("_portal_seats_taken", {}) if request is not None else {}
+    if event_id in known:
+        return known[event_id]
+    key = _taken_key(event_id)
+    taken = found.get(key) if found is not None else cache.get(key)
     if taken is None:
         taken = seats_taken(event_id)
-        cache.set(_taken_key(event_id), taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
-    request = current_request()
-    if request is not None:
-        request.__dict__.setdefault("_portal_seats_taken", {})[event_id] = taken
+        cache.set(key, taken, timeout=settings.EVENTS_SEATS_CACHE_SECONDS)
+    known[event_id] = taken
     return taken
 
 
@@ -250,7 +252,7 @@ def remaining_for_page(event):
         return None
     taken_key, shown_key = _taken_key(event.pk), _availability_key(event.pk)
     found = cache.get_many([taken_key, shown_key])
-    remaining = max(0, event.capacity - _taken_counted(event.pk, found.get(taken_key)))
+    remaining = max(0, event.capacity - _taken(event.pk, found))
     if found.get(shown_key) is None:
         cache.add(shown_key, remaining > 0, timeout=None)
     return remaining

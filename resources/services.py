@@ -34,6 +34,7 @@ from .models import (
     ResourceLanguage,
     ResourcePage,
     Topic,
+    Vocabulary,
 )
 
 FACETS = ("topic", "audience", "kind", "language", "licence")
@@ -396,8 +397,10 @@ def classification(page, preview=False):
             f"ON link.{quote(field.m2m_reverse_name())} = term.{quote(model._meta.pk.column)} "
             f"WHERE link.{quote(field.m2m_column_name())} = %s"
         )
-    # Ordered as the terms' Meta.ordering: sort_order, then name (columns 1 and 3 of the terms).
-    sql = " UNION ALL ".join(parts) + " ORDER BY 1, 6, 3"
+    # By facet, then as the terms' shared Meta.ordering; a UNION orders by position in the select
+    # list, where the facet comes first and the terms' columns follow.
+    positions = [str(VOCABULARY_COLUMNS.index(name) + 2) for name in Vocabulary._meta.ordering]
+    sql = " UNION ALL ".join(parts) + f" ORDER BY 1, {', '.join(positions)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [page.pk] * len(parts))
         rows = cursor.fetchall()

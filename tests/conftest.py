@@ -15,6 +15,8 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.models import SiteSettings
+from portal import pagecache
 from search.backends import elastic
 from tests.factories.home import HomePageFactory
 
@@ -159,6 +161,16 @@ def en_home_page(home_page, locales):
     english.hero_title = "Lifelong learning"
     english.save_revision().publish()
     return english.specific
+
+
+@pytest.fixture
+def sections_kept_pages_not(settings, home_page):
+    """The page cache off and kept sections on, with the site's settings and version read once, so
+    that every visit renders the page and a test sees only what its own change drops."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_FRAGMENTS = True
+    SiteSettings.for_site(home_page.get_site())
+    pagecache.site_version(None)
 
 
 @pytest.fixture(scope="session")

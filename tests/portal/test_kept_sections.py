@@ -16,7 +16,6 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.models import SiteSettings
 from portal import cache as page_cache
 from portal import pagecache
 from tests.factories.campaigns import (
@@ -29,15 +28,7 @@ from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.resources import LibraryPageFactory, ResourceCollectionFactory, ResourcePageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _sections_kept_pages_not(settings, home_page):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.PAGE_CACHE_FRAGMENTS = True
-    SiteSettings.for_site(home_page.get_site())
-    pagecache.site_version(None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sections_kept_pages_not")]
 
 
 @pytest.fixture

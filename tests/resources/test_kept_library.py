@@ -10,20 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home.models import SiteSettings
-from portal import pagecache
 from resources.models import ResourceCollectionItem
 from tests.factories.resources import ResourceCollectionFactory, ResourcePageFactory, audience, topic
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _parts_kept_pages_not(settings, home_page):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.PAGE_CACHE_FRAGMENTS = True
-    SiteSettings.for_site(home_page.get_site())
-    pagecache.site_version(None)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sections_kept_pages_not")]
 
 
 @pytest.fixture
