@@ -18,6 +18,7 @@ from wagtail import hooks
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from home import roles
+from portal.prepared import PreparedQuery
 
 UPCOMING = "upcoming"
 ONGOING = "ongoing"
@@ -180,22 +181,89 @@ def content_tags_of(campaign_id):
     return [content_tag(key) for key in keys]
 
 
-def campaign_organisations(page, preview=False):
-    """The campaign's lead and coordinating organisations, each list by name, in one query. A
-    preview shows the editor's choices, which only the page object holds."""
+@dataclass(frozen=True)
+class CampaignParts:
+    lead_organisations: list
+    coordinating_organisations: list
+    # Each with ``coordinators``: its coordinating organisations, by name.
+    activities: list
+    # Each with ``data`` (with_achieved).
+    targets: list
+
+
+def campaign_parts(page, preview=False):
+    """What a campaign's own page and its printable plan list: its organisations, its activities
+    with theirs, and its targets with what the reports say, in four queries composed once per
+    process. A preview shows the editor's choices, which only the page object holds."""
     if preview or page.pk is None:
-        return list(page.lead_organisations.all()), list(page.coordinating_organisations.all())
+        activities = list(page.activities.all())
+        for activity in activities:
+            activity.coordinators = list(activity.coordinating_organisations.all())
+        return CampaignParts(
+            list(page.lead_organisations.all()),
+            list(page.coordinating_organisations.all()),
+            activities,
+            with_achieved(page.targets.all()),
+        )
+    organisations = _ORGANISATIONS(page.pk)
+    activities = _ACTIVITIES(page.pk)
+    coordinators = {}
+    for link in _ACTIVITY_COORDINATORS(page.pk):
+        coordinators.setdefault(link.campaignactivity_id, []).append(link.organisation)
+    for activity in activities:
+        activity.page = page
+        activity.coordinators = coordinators.get(activity.pk, [])
+    targets = _TARGETS(page.pk)
+    for target in targets:
+        target.page = page
+    return CampaignParts(
+        [o for o in organisations if o.leads],
+        [o for o in organisations if o.coordinates],
+        activities,
+        with_achieved(targets),
+    )
+
+
+def _organisations(page_id):
     from network.models import Organisation
 
     from .models import CampaignPage
 
     def linked(relation):
         through = getattr(CampaignPage, relation).through
-        return Exists(through.objects.filter(campaignpage_id=page.pk, organisation_id=OuterRef("pk")))
+        return Exists(through.objects.filter(campaignpage_id=page_id, organisation_id=OuterRef("pk")))
 
-    organisations = list(
-        Organisation.objects.annotate(
-            leads=linked("lead_organisations"), coordinates=linked("coordinating_organisations")
-        ).filter(Q(leads=True) | Q(coordinates=True))
+    return Organisation.objects.annotate(
+        leads=linked("lead_organisations"), coordinates=linked("coordinating_organisations")
+    ).filter(Q(leads=True) | Q(coordinates=True))
+
+
+def _activities(page_id):
+    from .models import CampaignActivity
+
+    return CampaignActivity.objects.filter(page_id=page_id).select_related("lead_organisation")
+
+
+def _activity_coordinators(page_id):
+    from network.models import Organisation
+
+    from .models import CampaignActivity
+
+    through = CampaignActivity.coordinating_organisations.through
+    return (
+        through.objects.filter(campaignactivity__page_id=page_id)
+        .select_related("organisation")
+        .order_by(*(f"organisation__{name}" for name in Organisation._meta.ordering), "pk")
     )
-    return [o for o in organisations if o.leads], [o for o in organisations if o.coordinates]
+
+
+def _targets(page_id):
+    from .models import CampaignTarget
+
+    return CampaignTarget.objects.filter(page_id=page_id)
+
+
+_ORGANISATIONS = PreparedQuery(_organisations)
+_ACTIVITIES = PreparedQuery(_activities)
+_ACTIVITY_COORDINATORS = PreparedQuery(_activity_coordinators)
+_TARGETS = PreparedQuery(_targets)

@@ -67,10 +67,7 @@ def campaign_detail(page, request):
     context = _page_context(page, request)
     today = services.request_today(request)
     sections = page.get_sections(request) if page.pk else []
-    lead, coordinating = services.campaign_organisations(page, preview=request.is_preview)
-    activities = list(
-        page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations")
-    )
+    parts = services.campaign_parts(page, preview=request.is_preview)
     full_url = page.get_full_url(request)
     json_ld = {
         "@context": "https://schema.org",
@@ -82,10 +79,10 @@ def campaign_detail(page, request):
         "eventStatus": "https://schema.org/EventScheduled",
         "url": full_url,
         "inLanguage": page.locale.language_code,
-        "organizer": organisations_json_ld(lead),
+        "organizer": organisations_json_ld(parts.lead_organisations),
         "subEvent": [
             {"@type": "Event", "name": activity.title, **_activity_dates(activity)}
-            for activity in activities
+            for activity in parts.activities
             if activity.start_date
         ],
     }
@@ -95,10 +92,10 @@ def campaign_detail(page, request):
     context.update(
         today=today,
         status=page.status(today),
-        lead_organisations=lead,
-        coordinating_organisations=coordinating,
-        activities=activities,
-        targets=services.with_achieved(page.targets.all()),
+        lead_organisations=parts.lead_organisations,
+        coordinating_organisations=parts.coordinating_organisations,
+        activities=parts.activities,
+        targets=parts.targets,
         sections=sections,
         section_stylesheets=section_stylesheets(sections),
         share=share_links(request, page),
@@ -116,12 +113,12 @@ def _activity_dates(activity):
 
 def campaign_print(page, request):
     context = _page_context(page, request)
-    lead, coordinating = services.campaign_organisations(page, preview=request.is_preview)
+    parts = services.campaign_parts(page, preview=request.is_preview)
     context.update(
-        lead_organisations=lead,
-        coordinating_organisations=coordinating,
-        activities=page.activities.select_related("lead_organisation").prefetch_related("coordinating_organisations"),
-        targets=services.with_achieved(page.targets.all()),
+        lead_organisations=parts.lead_organisations,
+        coordinating_organisations=parts.coordinating_organisations,
+        activities=parts.activities,
+        targets=parts.targets,
         full_url=page.get_full_url(request),
         printed_on=services.request_today(request),
     )

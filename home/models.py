@@ -1,4 +1,5 @@
 import copy
+import functools
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal.pagecache import current_request, home_children, menu_pages, site_root_paths, view_restrictions
+from portal.prepared import PreparedQuery
 
 from . import slugs
 from .blocks import BodyBlock
@@ -95,14 +97,9 @@ class BasePage(Page):
         # per foreign key. Anything else (a page of a type no longer allowed here) goes Wagtail's way.
         child_models = type(self).clean_subpage_models()
         if path_components and len(child_models) == 1:
-            model = child_models[0]
-            # Treebeard's child_of adds two conditions that the exact depth makes redundant.
-            child = (
-                model.objects.filter(path__startswith=self.path, depth=self.depth + 1, slug=path_components[0])
-                .select_related(*model.route_related)
-                .first()
-            )
-            if child is not None:
+            found = _child_route(child_models[0])(self.path, self.depth + 1, path_components[0])
+            if found:
+                child = found[0]
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -112,6 +109,19 @@ class BasePage(Page):
         if not view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+@functools.cache
+def _child_route(model):
+    """The query that routes to a child of this type. Treebeard's child_of adds two conditions that
+    the exact depth makes redundant."""
+    return PreparedQuery(
+        lambda path, depth, slug: (
+            model.objects.filter(path__startswith=path, depth=depth, slug=slug)
+            .select_related(*model.route_related)
+            .order_by("pk")[:1]
+        )
+    )
 
 
 class HomePage(BasePage):

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from portal.links import public_url
 from portal.pagecache import MENU_DEPTH, ancestors, fragments, home_in, locales_by_code, locales_by_id, menu_pages
+from portal.prepared import PreparedQuery
 
 register = template.Library()
 
@@ -59,6 +60,13 @@ def main_menu(context):
     }
 
 
+_LIVE_VERSIONS = PreparedQuery(
+    lambda translation_key: Page.objects.filter(translation_key=translation_key, live=True).values_list(
+        "pk", "locale_id", "url_path"
+    )
+)
+
+
 def _translated_paths(request, page):
     """{language code: path} of the page's live versions, itself included. On a sub-route of a
     routable page (``/su-kien/past/``) each path keeps that sub-route (``/en/events/past/``)."""
@@ -79,9 +87,7 @@ def _translated_paths(request, page):
             locales = locales_by_id(request)
             paths = {
                 locales[locale_id].language_code: Page(pk=pk, url_path=url_path, locale_id=locale_id).get_url(request)
-                for pk, locale_id, url_path in Page.objects.filter(
-                    translation_key=page.translation_key, live=True
-                ).values_list("pk", "locale_id", "url_path")
+                for pk, locale_id, url_path in _LIVE_VERSIONS(page.translation_key)
             }
         else:
             paths = {version.locale.language_code: version.get_url(request) for version in versions}
