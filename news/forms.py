@@ -22,7 +22,8 @@ class NewsFilterForm(FilterForm):
         if data.get("category"):
             items = items.filter(category=data["category"])
         if data.get("tag"):
-            items = items.filter(tags__name=data["tag"])
+            # A join through the tags: each item once.
+            items = items.filter(tags__name=data["tag"]).distinct()
         if data.get("campaign"):
             items = items.filter(campaign_id=data["campaign"])
         return items

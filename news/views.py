@@ -19,13 +19,7 @@ def news_index(page, request):
     items = public_pages(models.NewsPage.objects.child_of(page).live())
     campaigns = CampaignPage.objects.filter(pk__in=items.values("campaign")).order_by("-start_date")
     form = forms.NewsFilterForm(request.GET or None, campaigns=campaigns)
-    listing = (
-        form.filter(items)
-        .select_related("image")
-        .prefetch_related("image__renditions", "tags")
-        .order_by("-date", "-pk")
-        .distinct()
-    )
+    listing = form.filter(items).select_related("image").prefetch_related("image__renditions").order_by("-date", "-pk")
     context.update(
         filter_form=form,
         is_filtered=form.is_bound,
