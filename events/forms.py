@@ -9,9 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from network.models import Organisation, OrganisationKind
 from portal.fields import PhoneField, email_field, organisation_label
 from portal.pagecache import hole
+from portal.prepared import PreparedQuery, related
 
-from .models import DelegateRole, QuestionKind
+from .models import DelegateRole, EventQuestion, QuestionKind
 from .services import ContactDetails, DelegateData, RegistrationRequest
+
+QUESTIONS = PreparedQuery(lambda event_id: EventQuestion.objects.filter(event_id=event_id))
 
 HONEYPOT_FIELD = "company_website"
 DEFAULT_DELEGATE_ROWS = 5
@@ -186,7 +189,7 @@ class RegistrationForm(DelegateRowsMixin, ContactForm):
         else:
             self.delegate_row_count = 0
             self.delegate_errors = []
-        self.questions = list(event.questions.all())
+        self.questions = related(event, "questions", QUESTIONS)
         for question in self.questions:
             self.fields[f"question_{question.pk}"] = self._question_field(question)
 

@@ -102,6 +102,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 
 class EventPage(RoutablePageMixin, BasePage):
+    route_related = (*BasePage.route_related, "campaign")
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.TRAINING)
     start = models.DateTimeField(_("starts at"))
     end = models.DateTimeField(_("ends at"))

@@ -24,10 +24,12 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
+from network.models import Organisation
 from portal import cache as page_cache
 from portal import ratelimit
 from portal.compression import uncompressed
 from portal.pagecache import hole, locales_by_code, public_pages, register_hole
+from portal.prepared import PreparedQuery, related
 
 from . import services
 from .emails import check_in_qr
@@ -38,6 +40,7 @@ from .services import EventState, RegistrationBusy, RegistrationError, Submissio
 
 REGISTERING_STATES = (EventState.OPEN, EventState.WAITING_LIST)
 EVENTS_PER_PAGE = 12
+ORGANISERS = PreparedQuery(lambda event_id: Organisation.objects.filter(organised_events=event_id))
 
 
 # --- Event list, calendar, archive, feed -------------------------------------------------
@@ -282,7 +285,7 @@ def event_detail(request, page):
     elif form is None:
         form = RegistrationForm(page, language=language)
     selected = form.cleaned_data.get("organisation") if form is not None and hasattr(form, "cleaned_data") else None
-    organisers = list(page.organisers.all())
+    organisers = related(page, "organisers", ORGANISERS)
     context = page.get_context(request)
     campaign = _localized(page.campaign) if page.campaign_id else None
     context.update(

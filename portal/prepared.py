@@ -112,3 +112,12 @@ def _slot(one, two, first, second):
             if two == f"{before}{b}{after}":
                 return argument, None, before, after
     return None
+
+
+def related(instance, relation, prepared):
+    """A page's child objects or many-to-many choices (modelcluster's ``relation``): as the page
+    object holds them when it does (a preview's unsaved choices, a page not saved yet), else from
+    ``prepared(instance.pk)``."""
+    if instance.pk is None or relation in getattr(instance, "_cluster_related_objects", {}):
+        return list(getattr(instance, relation).all())
+    return prepared(instance.pk)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 from portal.http import client_ip
 from portal.images import prefetch_renditions
 from portal.pagecache import index_page, locales_by_code, public_pages
+from portal.prepared import PreparedQuery, related
 from search import services as search_services
 
 from .models import (
@@ -34,7 +35,6 @@ from .models import (
     ResourceLanguage,
     ResourcePage,
     Topic,
-    Vocabulary,
 )
 
 FACETS = ("topic", "audience", "kind", "language", "licence")
@@ -49,7 +49,6 @@ SORTS = {"newest": _("Newest"), "downloads": _("Most downloaded"), "title": _("T
 DEFAULT_SORT = "newest"
 CHOICE_FACETS = {"kind": ResourceKind, "language": ResourceLanguage, "licence": Licence}
 VOCABULARY_FACETS = {"topic": (Topic, "topics"), "audience": (Audience, "audiences")}
-VOCABULARY_COLUMNS = ("id", "name", "name_en", "slug", "sort_order")
 
 VIDEO_EXTENSIONS = {"mp4", "webm"}
 AUDIO_EXTENSIONS = {"mp3", "m4a", "ogg", "wav"}
@@ -379,40 +378,29 @@ def count_download(translation_key, day):
 
 
 def classification(page, preview=False):
-    """The page's topics and audiences, each in their order, in one statement: their page, its
-    metadata and its JSON-LD show them. Written out rather than composed by the ORM, which took ten
-    times as long to compose the two queries as the database took to answer them. A preview shows
-    the editor's choices, which only the page object holds."""
-    if preview or page.pk is None:
+    """The page's topics and audiences, each in their order: their page, its metadata and its
+    JSON-LD show them. A preview shows the editor's choices, which only the page object holds."""
+    if preview:
         return list(page.topics.all()), list(page.audiences.all())
-    quote = connection.ops.quote_name
-    parts = []
-    for facet, (model, relation) in VOCABULARY_FACETS.items():
-        field = ResourcePage._meta.get_field(relation)
-        through = field.remote_field.through._meta
-        columns = ", ".join(f"term.{quote(model._meta.get_field(name).column)}" for name in VOCABULARY_COLUMNS)
-        parts.append(
-            f"SELECT '{facet}', {columns} FROM {quote(model._meta.db_table)} term "
-            f"INNER JOIN {quote(through.db_table)} link "
-            f"ON link.{quote(field.m2m_reverse_name())} = term.{quote(model._meta.pk.column)} "
-            f"WHERE link.{quote(field.m2m_column_name())} = %s"
-        )
-    # By facet, then as the terms' shared Meta.ordering; a UNION orders by position in the select
-    # list, where the facet comes first and the terms' columns follow.
-    positions = [str(VOCABULARY_COLUMNS.index(name) + 2) for name in Vocabulary._meta.ordering]
-    sql = " UNION ALL ".join(parts) + f" ORDER BY 1, {', '.join(positions)}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [page.pk] * len(parts))
-        rows = cursor.fetchall()
-    found = {facet: [] for facet in VOCABULARY_FACETS}
-    for facet, *values in rows:
-        model = VOCABULARY_FACETS[facet][0]
-        found[facet].append(model.from_db(connection.alias, VOCABULARY_COLUMNS, values))
-    return found["topic"], found["audience"]
+    return related(page, "topics", _TOPICS), related(page, "audiences", _AUDIENCES)
+
+
+_TOPICS = PreparedQuery(lambda page_id: Topic.objects.filter(resources=page_id))
+_AUDIENCES = PreparedQuery(lambda page_id: Audience.objects.filter(resources=page_id))
 
 
 def download_count(page):
-    return ResourceDownload.objects.filter(translation_key=page.translation_key).aggregate(n=Sum("count"))["n"] or 0
+    return sum(_DOWNLOADS(page.translation_key))
+
+
+_DOWNLOADS = PreparedQuery(
+    lambda translation_key: (
+        ResourceDownload.objects.filter(translation_key=translation_key)
+        .values("translation_key")
+        .annotate(total=Sum("count"))
+        .values_list("total", flat=True)
+    )
+)
 
 
 # Collections
