@@ -553,6 +553,10 @@ def _anonymous_read(request):
 def _may_use_cache(request):
     if not settings.PAGE_CACHE_ENABLED or not _anonymous_read(request) or "messages" in request.COOKIES:
         return False
+    # Wagtail's stand-in request for a preview or a moderator's view (make_preview_request): it
+    # shows a draft, which must neither come from nor go into the cache.
+    if getattr(request, "is_dummy", False):
+        return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
         return False
     return _serves_pages(request)

@@ -8,10 +8,11 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from events import services
-from events.models import Registration
+from events.models import EventPage, EventQuestion, Registration
 from events.wagtail_hooks import _campaign_section
 from tests.factories.campaigns import CampaignIndexPageFactory, CampaignPageFactory
-from tests.factories.events import EventPageFactory, person
+from tests.factories.events import EventPageFactory, add_question, person
+from tests.factories.network import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,22 @@ def test_commands_remind_and_purge(event_index, django_capture_on_commit_callbac
     out = StringIO()
     call_command("purge_registrations", "--days", "0", stdout=out)
     assert Registration.objects.get().anonymised_at is None, "the event has not ended yet"
+
+
+def test_the_page_shows_its_saved_organisers_and_questions_and_a_preview_the_editors_choice(client, event_index):
+    saved = OrganisationFactory(name="Hội Khuyến học Thành phố Hồ Chí Minh")
+    chosen = OrganisationFactory(name="Trung tâm học tập cộng đồng phường Bến Thành")
+    event = EventPageFactory(parent=event_index, organisers=[saved])
+    add_question(event, label="Bạn có mang máy tính?")
+    html = client.get(event.url).content.decode()
+    assert saved.name in html and "Bạn có mang máy tính?" in html
+
+    # Chosen in the editor, not saved yet: the preview shows them, the public page does not.
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.organisers = [chosen]
+    draft.questions = [EventQuestion(label="Bạn cần chỗ đỗ xe máy?", kind="yes_no")]
+    preview = draft.make_preview_request().content.decode()
+    assert chosen.name in preview and saved.name not in preview
+    assert "Bạn cần chỗ đỗ xe máy?" in preview and "Bạn có mang máy tính?" not in preview
+    html = client.get(event.url).content.decode()
+    assert saved.name in html and chosen.name not in html and "Bạn cần chỗ đỗ xe máy?" not in html

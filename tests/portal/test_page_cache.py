@@ -139,6 +139,18 @@ def test_a_preview_is_never_kept_nor_shown_to_visitors(about):
     assert "Bản nháp chưa đăng" not in html
 
 
+def test_a_stand_in_request_for_a_draft_never_gets_the_kept_page(about):
+    # Wagtail renders previews and moderators' views through a stand-in request, anonymous when
+    # it is made without an editor's request.
+    kept(about.url)
+    draft = Page.objects.get(pk=about.pk).specific
+    draft.title = "Bản nháp chưa đăng"
+    response = draft.make_preview_request()
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Bản nháp chưa đăng" in response.content.decode()
+    assert "Bản nháp chưa đăng" not in visit(about.url).content.decode()
+
+
 def test_a_pending_message_or_a_session_skips_the_cache(about):
     kept(about.url)
     client = Client()
