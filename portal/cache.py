@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now
 
@@ -127,6 +128,17 @@ class DatabaseCache(DjangoDatabaseCache):
         for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(connection):
             expires = converter(expires, expression, connection)
         return expires
+
+
+class RenditionCache(LocMemCache):
+    """Wagtail's image renditions, per process. Wagtail writes a rendition back every time it hands
+    one out (a template's ``{% image %}``), pickling it anew; what a key holds never changes (the
+    key names the image, its focal point and the filter), so a kept rendition is left as it is
+    until it expires or Wagtail deletes it with its rendition."""
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not self.has_key(key, version=version):
+            super().set(key, value, timeout=timeout, version=version)
 
 
 # --- The page cache's tags ---------------------------------------------------------------

@@ -265,7 +265,7 @@ else:
         # Wagtail looks up image renditions in this cache (with Redis, in Redis itself); a database row
         # would cost as much as the rendition's own row. Per process, so an image replaced elsewhere is
         # seen within TIMEOUT (a new file or focal point changes the key at once).
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300},
+        "renditions": {"BACKEND": "portal.cache.RenditionCache", "TIMEOUT": 300},
     }
 # The page cache (portal/pagecache.py): whole pages for anonymous visitors, invalidated by what
 # they show. PAGE_CACHE_TIMEOUT bounds a kept page's life in seconds; browsers revalidate after

@@ -67,6 +67,10 @@ _LIVE_VERSIONS = PreparedQuery(
 )
 
 
+def _live_versions(page):
+    return page.get_translations(inclusive=True).live().select_related("locale")
+
+
 def _translated_paths(request, page):
     """{language code: path} of the page's live versions, itself included. On a sub-route of a
     routable page (``/su-kien/past/``) each path keeps that sub-route (``/en/events/past/``)."""
@@ -76,9 +80,8 @@ def _translated_paths(request, page):
     if not hasattr(request, cache_key):
         own = page.get_url(request) or ""
         sub_route = request.path[len(own) :] if own and request.path.startswith(own) else ""
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
         if page.depth <= MENU_DEPTH:
-            versions = fragments.get(request, "translations", (page.pk,), lambda: list(versions))
+            versions = fragments.get(request, "translations", (page.pk,), lambda: list(_live_versions(page)))
             paths = {version.locale.language_code: version.get_url(request) for version in versions}
         elif type(page).get_url_parts is Page.get_url_parts or getattr(page, "path_from_url_path", False):
             # Its address is the url_path under a site's root: three columns are all it takes, and the
@@ -90,7 +93,7 @@ def _translated_paths(request, page):
                 for pk, locale_id, url_path in _LIVE_VERSIONS(page.translation_key)
             }
         else:
-            paths = {version.locale.language_code: version.get_url(request) for version in versions}
+            paths = {version.locale.language_code: version.get_url(request) for version in _live_versions(page)}
         setattr(request, cache_key, {code: path + sub_route for code, path in paths.items() if path})
     return getattr(request, cache_key)
 

@@ -121,3 +121,22 @@ def test_with_redis_url_the_counters_live_in_redis_for_every_connection():
     keys = [key.decode() for key in client.scan_iter(f"{settings.CACHE_KEY_PREFIX}:*test-redis*")]
     assert len(keys) == 1
     assert int(client.get(keys[0])) == 1
+
+
+@pytest.mark.skipif(uses_redis(), reason="With REDIS_URL the renditions live in Redis")
+@pytest.mark.django_db
+def test_a_rendition_handed_out_again_is_read_from_the_cache_and_not_written_again(home_page, monkeypatch):
+    from wagtail.images.tests.utils import Image, get_test_image_file
+
+    renditions = caches["renditions"]
+    image = Image.objects.create(title="Ảnh", file=get_test_image_file())
+    first = image.get_rendition("fill-640x360")
+    writes = []
+    monkeypatch.setattr(renditions, "_set", lambda *args, **kwargs: writes.append(args))
+    again = Image.objects.get(pk=image.pk).get_rendition("fill-640x360")
+    assert again.file.name == first.file.name and writes == []
+    # Deleted with its rendition (a new file or focal point): the next one is kept again.
+    first.delete()
+    monkeypatch.undo()
+    renewed = Image.objects.get(pk=image.pk).get_rendition("fill-640x360")
+    assert renditions.get(renewed.get_cache_key()).pk == renewed.pk
