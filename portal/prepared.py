@@ -26,8 +26,9 @@ def _stand_ins(args, series):
         if isinstance(value, bool) or not isinstance(value, int | str | uuid.UUID):
             raise TypeError(f"A prepared query takes whole numbers, text and UUIDs, not {type(value).__name__}.")
         if isinstance(value, int):
-            # Within a 32-bit integer column's range, which Django checks.
-            values.append(1_900_000_000 + series * 1000 + position)
+            # Within the range of every integer column, small ones included, which Django checks. A
+            # constant of the query that equals one is harmless: it is the same in both compositions.
+            values.append(30_000 + series * 100 + position)
         elif isinstance(value, str):
             # No text holds these marks.
             values.append(f"\ue000{series}:{position}\ue000")

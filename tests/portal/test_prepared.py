@@ -1,6 +1,7 @@
 """Prepared queries: composed once per process, they return what the queryset returns for every
 argument, on SQLite and on PostgreSQL, and refuse at once a query they cannot prepare."""
 
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -10,8 +11,10 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
+from campaigns.models import CampaignPage
 from network.models import Organisation
 from portal.prepared import PreparedQuery
+from tests.factories.campaigns import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories.home import StandardPageFactory
 from tests.factories.network import OrganisationFactory
 
@@ -98,6 +101,19 @@ def test_annotations_and_related_objects_come_with_the_rows(home_page):
     [found] = prepared("Sở Giáo dục và Đào tạo")
     assert found == lead and found.area == lead.area
     assert prepared("Không có") == []
+
+
+def test_a_small_integer_column_and_a_constant_equal_to_a_stand_in(home_page):
+    index = CampaignIndexPageFactory(parent=home_page)
+    for title, year in [("Tháng Khuyến học 2023", 2023), ("Tuần lễ học tập suốt đời 2024", 2024)]:
+        CampaignPageFactory(
+            parent=index, title=title, year=year, start_date=date(year, 10, 1), end_date=date(year, 10, 7)
+        )
+    prepared = PreparedQuery(
+        lambda year: CampaignPage.objects.filter(year=year).exclude(depth=30_000).values_list("title", flat=True)
+    )
+    assert prepared(2024) == ["Tuần lễ học tập suốt đời 2024"]
+    assert prepared(2023) == ["Tháng Khuyến học 2023"]
 
 
 def test_a_query_that_cannot_be_prepared_is_refused_at_once(home_page, pages):
