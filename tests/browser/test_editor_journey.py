@@ -25,6 +25,7 @@ def desk(browser, live_server):
     """The editor's screen: a desktop browser in Vietnamese, signed in."""
     context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport={"width": 1366, "height": 900})
     context.set_default_timeout(15_000)
+    context.add_init_script(AUTOSAVE_NOTES)
     page = context.new_page()
     user = User.objects.create_user("bientap", "bientap@example.org", PASSWORD, first_name="Hoa", last_name="Nguyễn")
     # A senior editor: writes like every editor, and may publish (the moderators' role).
@@ -53,10 +54,53 @@ def site(home_page):
     }
 
 
+# Wagtail 8 autosaves the editor's form (wagtail/admin/static/wagtailadmin/js/core.js): its w-unsaved
+# controller compares the form with what it last saw every 500 ms, and 530 ms after the last change it
+# saw asks w-autosave to save; w-autosave sends the form 500 ms later. A new page's first autosave
+# creates it as a draft, and only its answer turns the form's action into the draft's edit address.
+# Publish clicked while it is on its way posts to the add address: a second page, the editor's own
+# draft moved aside as "…-ban-nhap-<id>" (home/forms.py), or a server error when both pass the form.
+#
+# Each autosave is noted on the window: what it sent (as w-unsaved reads the form) and how it ended.
+AUTOSAVE_NOTES = """
+addEventListener("w-autosave:save", (event) => {
+    const unsaved = window.wagtail.app.getControllerForElementAndIdentifier(event.target, "w-unsaved");
+    window.journeyAutosave = { sent: unsaved && unsaved.formData, outcome: null };
+});
+for (const outcome of ["success", "error"]) {
+    addEventListener(`w-autosave:${outcome}`, () => { window.journeyAutosave.outcome = outcome; });
+}
+"""
+
+# True once no autosave is waiting, on its way or due for a retry, and none can start until the
+# form changes. Read from the controllers' own state; an error if Wagtail renamed what it reads.
+AUTOSAVE_SETTLED = """() => {
+    const form = document.querySelector("form[data-edit-form]");
+    const app = window.wagtail && window.wagtail.app;
+    if (!form || !app) throw new Error("settle(): no editor form, or no Wagtail admin application");
+    const autosave = app.getControllerForElementAndIdentifier(form, "w-autosave");
+    if (!autosave) return true;  // autosave is off: nothing saves behind the editor's back
+    const unsaved = app.getControllerForElementAndIdentifier(form, "w-unsaved");
+    for (const [controller, name] of [[autosave, "submitPromise"], [autosave, "retryTimeout"],
+            [unsaved, "checkInterval"], [unsaved, "previousFormData"], [unsaved, "formData"]]) {
+        if (!(name in controller)) throw new Error(`settle(): Wagtail's ${controller.identifier} has no ${name}`);
+    }
+    if (autosave.submitPromise || autosave.retryTimeout) return false;  // waiting, on its way, or to retry
+    // A form shown again after a refused Publish is not watched for changes: no more autosaves.
+    if (!unsaved.checkInterval) return true;
+    const now = unsaved.formData;
+    if (now !== unsaved.previousFormData) return false;  // a change not yet seen, so not yet autosaved
+    if (!unsaved.hasEditsValue) return true;  // no change since the last autosave, or since the form was first read
+    // Changes the server refused to autosave (the form is invalid), all of them sent: none will follow.
+    const last = window.journeyAutosave;
+    return Boolean(last) && last.outcome === "error" && last.sent === now;
+}"""
+
+
 def settle(page):
-    """Wagtail autosaves a new page as a draft (then edits that draft): let its last save finish."""
-    page.wait_for_timeout(800)
-    page.wait_for_load_state("networkidle")
+    """Before a button of the editor's footer: wait until no autosave is pending or on its way, and
+    none can start, so that the button's request is the only one creating or changing the page."""
+    page.wait_for_function(AUTOSAVE_SETTLED)
 
 
 def publish(page):
