@@ -28,7 +28,7 @@ from network.models import Organisation
 from portal import cache as page_cache
 from portal import ratelimit
 from portal.compression import uncompressed
-from portal.pagecache import hole, locales_by_code, public_pages, register_hole
+from portal.pagecache import KeptFragments, hole, locales_by_code, model_tag, public_pages, register_hole
 from portal.prepared import PreparedQuery, related
 
 from . import services
@@ -47,13 +47,7 @@ ORGANISERS = PreparedQuery(lambda event_id: Organisation.objects.filter(organise
 
 
 def _events(index):
-    return (
-        public_pages(EventPage.objects.live())
-        .child_of(index)
-        .select_related("campaign")
-        .prefetch_related("organisers")
-        .order_by("start")
-    )
+    return public_pages(EventPage.objects.live()).child_of(index).order_by("start")
 
 
 def _filter(events, params, now):
@@ -143,7 +137,6 @@ def event_index(request, index):
     now = timezone.now()
     view = "calendar" if request.GET.get("view") == "calendar" else "list"
     context = index.get_context(request)
-    context.update(_filter_options(index))
     if view == "calendar":
         first_day = _month(request.GET, now)
         month_start = timezone.make_aware(datetime.combine(first_day, time.min))
@@ -168,8 +161,38 @@ def event_index(request, index):
             event.state = page_states[event.pk]
             event.state_label = services.STATE_LABELS[event.state]
     context.update(view=view, filters=filters, now=now, query=_query_without(request, "page"))
+    context["filters_html"] = _filters_html(request, index, context)
     page_cache.expires_at(services.next_change_among(_events(index), now))
     return TemplateResponse(request, "events/event_index_page.html", context)
+
+
+def _filters_html(request, index, context):
+    """The filter form. The unfiltered list's is the same for every visitor: kept for anonymous ones
+    under what it offers (the events below the index and the campaigns they name), as the library
+    keeps its filter panel."""
+
+    def render():
+        options = _filter_options(index)
+        return render_to_string(
+            "events/includes/event_filters.html",
+            {
+                **options,
+                **{name: context.get(name) for name in ("view", "filters", "month")},
+                "page": index,
+                "request": request,
+            },
+        )
+
+    if context["view"] != "list" or any(context["filters"].values()):
+        return render()
+    name = ("events.index", index.pk, "filters")
+    kept = KeptFragments(request, [name])
+    if name not in kept.html:
+        with kept.recording(name):
+            page_cache.depends_on(page_cache.page_tag(index.pk), f"subtree:{index.pk}", model_tag(CampaignPage))
+            html = render()
+        kept.keep(name, html)
+    return kept.html[name]
 
 
 def _query_without(request, *names):

@@ -173,6 +173,17 @@ def sections_kept_pages_not(settings, home_page):
     pagecache.site_version(None)
 
 
+@pytest.fixture
+def editor_client(db):
+    """A browser signed in as an editor, to whom nothing kept is ever served."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
+    return client
+
+
 @pytest.fixture(scope="session")
 def chromium_path():
     path = shutil.which("chromium") or "/usr/bin/chromium"

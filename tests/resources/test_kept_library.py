@@ -5,7 +5,6 @@ itself is off here, so that every visit renders the page.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -131,12 +130,9 @@ def test_each_sort_keeps_its_own_panel_and_filtered_pages_none(library, shelf):
     assert "COUNT(DISTINCT" in sql
 
 
-def test_editors_never_get_kept_parts(library, collection):
+def test_editors_never_get_kept_parts(library, collection, editor_client):
     visit(library.url)
-    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12)
-    client = Client()
-    client.force_login(editor)
-    _html, sql = visit(library.url, client=client)
+    _html, sql = visit(library.url, client=editor_client)
     assert '"resources_resourcecollection"' in sql and "COUNT(DISTINCT" in sql
 
 
