@@ -41,22 +41,29 @@ def main_menu(context):
     home = site_home(context)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    items = []
+    request = context["request"]
+    items, home_url = [], None
     if home is not None:
-        request = context["request"]
-        for item in menu_pages(home, request):
+        pages = menu_pages(home, request)
+        # Their addresses change only with the menu's level, like the pages themselves.
+        urls = fragments.get(
+            request, "menu_urls", _site_key(request), lambda: [page.get_url(request) for page in [home, *pages]]
+        )
+        home_url = urls[0]
+        for item, url in zip(pages, urls[1:], strict=True):
             items.append(
                 {
                     "page": item,
+                    "url": url,
                     "is_current": item.path == current_path,
                     "is_ancestor": current_path.startswith(item.path) and item.path != current_path,
                 }
             )
     return {
         "home": home,
+        "home_url": home_url,
         "home_is_current": home is not None and home.path == current_path,
         "items": items,
-        "request": context["request"],
     }
 
 

@@ -402,6 +402,10 @@ def test_menu_changes_reach_every_page(home_page, about, news_index):
     news_index.title = "Tin hoạt động"
     publish(news_index)
     assert "Tin hoạt động" in fresh(about.url)
+    kept(about.url)
+    news_index.slug = "tin-hoat-dong"
+    publish(news_index)
+    assert 'href="/tin-hoat-dong/">Tin hoạt động</a>' in fresh(about.url)
 
 
 def test_drafts_and_locks_change_nothing_visitors_see(about):
