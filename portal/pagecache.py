@@ -383,8 +383,12 @@ def parent_page(page, request=None):
 def home_children(home, request=None):
     """{slug: specific page} of a home page's live children, for routing the first part of every
     address without its two queries."""
-    children = home.get_children().live().specific()
-    return fragments.get(request, "home_children", (home.pk,), lambda: {page.slug: page for page in children})
+    return fragments.get(
+        request,
+        "home_children",
+        (home.pk,),
+        lambda: {page.slug: page for page in home.get_children().live().specific()},
+    )
 
 
 def home_in(site, locale, request=None):
