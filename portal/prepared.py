@@ -43,10 +43,11 @@ def _as_hex(value):
 
 class PreparedQuery:
     """``build(*args)`` returns a queryset whose SQL has the same shape for every argument (whole
-    numbers and text); calling the prepared query returns its results as a list.
+    numbers, text, UUIDs); calling the prepared query returns its results as a list.
 
-    ``build`` must not use a related manager (``page.targets``): the queryset would carry the
-    object the stand-ins were composed with."""
+    ``build`` depends on its arguments only: a value it takes from elsewhere (the time, a setting)
+    is composed into the query once and for all. It must not use a related manager
+    (``page.targets``): the queryset would carry the object the stand-ins were composed with."""
 
     def __init__(self, build):
         self.build = build
