@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -208,8 +208,8 @@ def campaign_parts(page, preview=False):
     organisations = _ORGANISATIONS(page.pk)
     activities = _ACTIVITIES(page.pk)
     coordinators = {}
-    for link in _ACTIVITY_COORDINATORS(page.pk):
-        coordinators.setdefault(link.campaignactivity_id, []).append(link.organisation)
+    for organisation in _ACTIVITY_COORDINATORS(page.pk):
+        coordinators.setdefault(organisation.activity_id, []).append(organisation)
     for activity in activities:
         activity.page = page
         activity.coordinators = coordinators.get(activity.pk, [])
@@ -245,15 +245,12 @@ def _activities(page_id):
 
 
 def _activity_coordinators(page_id):
+    """The coordinating organisations of the campaign's activities, once per activity that names
+    one, each with ``activity_id``: organisations, not the rows that link them."""
     from network.models import Organisation
 
-    from .models import CampaignActivity
-
-    through = CampaignActivity.coordinating_organisations.through
-    return (
-        through.objects.filter(campaignactivity__page_id=page_id)
-        .select_related("organisation")
-        .order_by(*(f"organisation__{name}" for name in Organisation._meta.ordering), "pk")
+    return Organisation.objects.filter(coordinated_activities__page_id=page_id).annotate(
+        activity_id=F("coordinated_activities__id")
     )
 
 

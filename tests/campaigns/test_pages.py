@@ -8,10 +8,12 @@ from django.urls import reverse
 from campaigns import services
 from campaigns.models import CampaignIndexPage
 from tests.factories.campaigns import (
+    CampaignActivityFactory,
     CampaignPageFactory,
     StoryPageFactory,
     campaign_kind,
 )
+from tests.factories.network import OrganisationFactory
 from tests.factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -332,3 +334,29 @@ def test_page_type_rules():
     assert StoryIndexPage.allowed_subpage_models() == [StoryPage]
     assert NewsIndexPage.allowed_subpage_models() == [NewsPage]
     assert CampaignPage.allowed_subpage_models() == []
+
+
+def test_each_activity_lists_its_own_coordinating_units_by_name_on_the_page_and_the_plan(client, campaign_index):
+    page = CampaignPageFactory(parent=campaign_index)
+    units = {name: OrganisationFactory(name=name) for name in ("Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Phụ nữ")}
+    reading = CampaignActivityFactory(page=page, title="Ngày hội đọc sách", sort_order=0)
+    reading.coordinating_organisations.set([units["Hội Phụ nữ"], units["Liên đoàn Lao động"]])
+    reading.save()  # modelcluster keeps the choice in memory until then
+    CampaignActivityFactory(page=page, title="Tuyên dương gia đình học tập", sort_order=1)
+    awards = CampaignActivityFactory(page=page, title="Trao học bổng", sort_order=2, other_coordinators="các trường")
+    awards.coordinating_organisations.set([units["Hội Cựu chiến binh"], units["Hội Phụ nữ"]])
+    awards.save()
+    page.save_revision().publish()
+
+    def listed(html, title, until=None):
+        """What the page says of one activity, from its title to the next one's, without tags."""
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+        start = text.index(title)
+        return text[start : text.index(until, start) if until else None]
+
+    for url in (page.url, page.url + "print/"):
+        html = client.get(url).content.decode()
+        first = listed(html, "Ngày hội đọc sách", "Tuyên dương gia đình học tập")
+        assert "Hội Phụ nữ; Liên đoàn Lao động" in first and "Cựu chiến binh" not in first
+        assert not any(name in listed(html, "Tuyên dương gia đình học tập", "Trao học bổng") for name in units)
+        assert "Hội Cựu chiến binh; Hội Phụ nữ; các trường" in listed(html, "Trao học bổng")
