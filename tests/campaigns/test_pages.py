@@ -338,7 +338,8 @@ def test_page_type_rules():
 
 def test_each_activity_lists_its_own_coordinating_units_by_name_on_the_page_and_the_plan(client, campaign_index):
     page = CampaignPageFactory(parent=campaign_index)
-    units = {name: OrganisationFactory(name=name) for name in ("Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Phụ nữ")}
+    names = ("Liên đoàn Lao động", "Hội Cựu chiến binh", "Hội Phụ nữ")
+    units = {name: OrganisationFactory(name=name) for name in names}
     reading = CampaignActivityFactory(page=page, title="Ngày hội đọc sách", sort_order=0)
     reading.coordinating_organisations.set([units["Hội Phụ nữ"], units["Liên đoàn Lao động"]])
     reading.save()  # modelcluster keeps the choice in memory until then
