@@ -11,10 +11,10 @@ before.
 """
 
 from django.forms.renderers import DjangoTemplates
-from django.utils.formats import localize
+from django.template.base import render_value_in_context
+from django.template.context import Context
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 
 # Django's widget templates that are nothing but ``{% include "django/forms/widgets/input.html" %}``.
 INPUT_TEMPLATES = frozenset(
@@ -23,6 +23,10 @@ INPUT_TEMPLATES = frozenset(
     + ("datetime", "time", "color", "checkbox")
 )
 
+
+# The defaults of a template's context (autoescape on, the settings' localisation and time zone),
+# which ``render_value_in_context`` only reads.
+_CONTEXT = Context()
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
@@ -67,9 +71,8 @@ def _attributes(attrs):
 
 
 def _text(value):
-    # A variable as the template engine writes it (``render_value_in_context``): localised, then escaped.
-    value = localize(template_localtime(value))
-    return conditional_escape(value if isinstance(value, str) else str(value))
+    # A variable as the template engine writes it: localised, then escaped.
+    return render_value_in_context(value, _CONTEXT)
 
 
 def _attribute(value):
