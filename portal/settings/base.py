@@ -125,6 +125,8 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 # SQLite is the embedded default so that a newcomer needs no server;
 # DATABASE_URL (e.g. postgres://user:pass@host:5432/name) switches to PostgreSQL.
+# Each worker keeps its connection between requests, SQLite's too: a new SQLite connection parses
+# the whole schema again and prepares every statement anew, about a quarter of a page's render.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
@@ -141,7 +143,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Admin accounts (accounts/): at least 12 characters, none of the 20,000 passwords most often
