@@ -14,6 +14,7 @@ the two are the arguments, and a query whose SQL depends on its arguments' value
 
 import copy
 import uuid
+import weakref
 
 from django.db import connections, router
 
@@ -66,14 +67,21 @@ class PreparedQuery:
             template = self.build(*first)
             self._model, alias = template.model, template.db
             prepared = self._prepared[alias] = self._prepare(template, first, args)
-        queryset_template, compiler_template, sql, slots, constants = prepared
+        queryset_template, compiler_template, sql, slots, constants, converters_by_connection = prepared
         params = list(constants)
         for position, (argument, convert, before, after) in slots.items():
             value = convert(args[argument]) if convert else args[argument]
             params[position] = value if before is None else f"{before}{value}{after}"
         compiler = copy.copy(compiler_template)
-        compiler.connection = connections[alias]
+        connection = compiler.connection = connections[alias]
         compiler.as_sql = lambda *_args, **_kwargs: (sql, tuple(params))
+        # Which function turns each column's value into Python depends on the columns and the
+        # connection only; Django looks them up again on every run, about as long as the answer takes.
+        converters = converters_by_connection.get(connection)
+        if converters is None:
+            columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+            converters = converters_by_connection[connection] = compiler.get_converters(columns)
+        compiler.get_converters = lambda _expressions: converters
         queryset = queryset_template._chain()
         queryset.query.get_compiler = lambda *_args, **_kwargs: compiler
         return list(queryset)
@@ -98,7 +106,8 @@ class PreparedQuery:
             used.add(slot[0])
         if used != set(range(len(args))):
             raise ValueError("An argument of this query does not reach its SQL as a parameter: it cannot be prepared.")
-        return queryset, compiler, sql, slots, tuple(params)
+        # Keyed by the connection object: each thread has its own, and the entry goes with it.
+        return queryset, compiler, sql, slots, tuple(params), weakref.WeakKeyDictionary()
 
 
 def _slot(one, two, first, second):

@@ -43,6 +43,9 @@ def test_campaign_page_shows_status_activities_and_accessible_targets(client, ca
     assert "22% / 27,5%" in html
     assert "Chỉ tiêu: 10 ban" in html
     assert "Chưa có báo cáo kết quả." in html
+    # Dates as people in Vietnam write them, with machine-readable ones beside them.
+    period = '<time datetime="2023-09-02">02/09/2023</time> – <time datetime="2023-10-02">02/10/2023</time>'
+    assert html.count(period) == 2  # under the title and in the facts
 
 
 @pytest.mark.parametrize(
@@ -268,7 +271,11 @@ def test_english_campaign_page(client, campaign, en_home_page, locales, today):
     assert '<html lang="en">' in html
     assert "Ongoing · 12 days left" in html
     assert "Encouraging Learning Month · 2023" in html
-    assert "20 September 2023" not in html and "2 September 2023" in html
+    assert "20 September 2023" not in html
+    assert (
+        '<time datetime="2023-09-02">2 September 2023</time> – <time datetime="2023-10-02">2 October 2023</time>'
+        in html
+    )
 
 
 def test_home_features_the_ongoing_else_the_next_campaign(client, home_page, campaign_index, monkeypatch, settings):

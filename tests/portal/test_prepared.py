@@ -1,11 +1,12 @@
 """Prepared queries: composed once per process, they return what the queryset returns for every
 argument, on SQLite and on PostgreSQL, and refuse at once a query they cannot prepare."""
 
-from datetime import date
+import threading
+from datetime import date, datetime
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
@@ -114,6 +115,32 @@ def test_a_small_integer_column_and_a_constant_equal_to_a_stand_in(home_page):
     )
     assert prepared(2024) == ["Tuần lễ học tập suốt đời 2024"]
     assert prepared(2023) == ["Tháng Khuyến học 2023"]
+
+
+def test_values_come_as_python_values_on_every_call_and_in_every_thread(home_page):
+    index = CampaignIndexPageFactory(parent=home_page)
+    campaign = CampaignPageFactory(parent=index, year=2024, start_date=date(2024, 10, 1), end_date=date(2024, 10, 7))
+    prepared = PreparedQuery(
+        lambda pk: Page.objects.filter(pk=pk).values_list("live", "first_published_at", "campaignpage__start_date")
+    )
+    for _ in range(2):
+        [(live, published, start)] = prepared(campaign.pk)
+        assert live is True and isinstance(published, datetime) and published.tzinfo is not None
+        assert start == date(2024, 10, 1)
+
+    # Another thread has a connection of its own (it sees only what is committed: Wagtail's root).
+    seen = []
+
+    def in_a_thread():
+        try:
+            seen.extend(prepared(1))
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=in_a_thread)
+    thread.start()
+    thread.join()
+    assert seen == [(True, None, None)]
 
 
 def test_a_query_that_cannot_be_prepared_is_refused_at_once(home_page, pages):
