@@ -128,6 +128,37 @@ def test_main_menu_marks_the_current_section(client, home_page):
     assert '<li><a href="/gioi-thieu/">Giới thiệu</a></li>' in child_html
 
 
+@pytest.mark.usefixtures("sections_kept_pages_not")
+def test_the_kept_menu_and_footer_follow_the_page_shown_and_the_sites_changes(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    child = StandardPageFactory(parent=about, title="Thành phố học tập", slug="thanh-pho-hoc-tap")
+    contact = StandardPageFactory(parent=home_page, title="Liên hệ", slug="lien-he", show_in_menus=True)
+
+    def menu(page):
+        html = client.get(page.url).content.decode()
+        return html[html.index('<nav class="main-nav"') : html.index("</nav>", html.index('<nav class="main-nav"'))]
+
+    for _ in range(2):  # the second round comes from the kept menus
+        assert '<a href="/" aria-current="page">Trang chủ</a>' in menu(home_page)
+        about_menu = menu(about)
+        assert '<a href="/gioi-thieu/" aria-current="page">' in about_menu and "aria-current" not in (
+            about_menu.replace('<a href="/gioi-thieu/" aria-current="page">', "")
+        )
+        assert '<a href="/gioi-thieu/" aria-current="true">' in menu(child)
+        contact_menu = menu(contact)
+        assert '<a href="/lien-he/" aria-current="page">' in contact_menu
+        assert '<a href="/gioi-thieu/">' in contact_menu and '<a href="/">' in contact_menu
+
+    about.title = "Về chúng tôi"
+    about.save_revision().publish()
+    assert '<a href="/gioi-thieu/" aria-current="true">Về chúng tôi</a>' in menu(child)
+
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.hotline = "1900 1234"
+    settings.save()
+    assert 'href="tel:19001234">1900 1234</a>' in client.get(child.url).content.decode()
+
+
 def test_404_page_speaks_the_language_of_its_address(client, en_home_page):
     response = client.get("/en/does-not-exist/")
     assert response.status_code == 404

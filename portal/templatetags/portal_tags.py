@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -36,35 +37,47 @@ def site_home(context):
     return getattr(request, cache_key)
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer: the same on every page of a site in one language, so it is written once per change
+    of the site (its settings stamp ``site``) rather than on every page."""
+    request = context["request"]
+    return fragments.get(
+        request, "footer", _site_key(request), lambda: render_to_string("includes/footer.html", request=request)
+    )
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The main menu, kept per site, language and the entry the page being shown falls under: only
+    which entry says ``aria-current`` changes from page to page."""
     home = site_home(context)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     request = context["request"]
-    items, home_url = [], None
-    if home is not None:
-        pages = menu_pages(home, request)
-        # Their addresses change only with the menu's level, like the pages themselves.
-        urls = fragments.get(
-            request, "menu_urls", _site_key(request), lambda: [page.get_url(request) for page in [home, *pages]]
+    pages = menu_pages(home, request) if home is not None else []
+    under = next((item.path for item in pages if current_path.startswith(item.path)), None)
+    marks = (home is not None and home.path == current_path, under, under == current_path)
+
+    def build():
+        items, home_url = [], None
+        if home is not None:
+            home_url, *urls = [page.get_url(request) for page in [home, *pages]]
+            for item, url in zip(pages, urls, strict=True):
+                items.append(
+                    {
+                        "page": item,
+                        "url": url,
+                        "is_current": item.path == current_path,
+                        "is_ancestor": current_path.startswith(item.path) and item.path != current_path,
+                    }
+                )
+        return render_to_string(
+            "includes/main_menu.html",
+            {"home": home, "home_url": home_url, "home_is_current": marks[0], "items": items},
         )
-        home_url = urls[0]
-        for item, url in zip(pages, urls[1:], strict=True):
-            items.append(
-                {
-                    "page": item,
-                    "url": url,
-                    "is_current": item.path == current_path,
-                    "is_ancestor": current_path.startswith(item.path) and item.path != current_path,
-                }
-            )
-    return {
-        "home": home,
-        "home_url": home_url,
-        "home_is_current": home is not None and home.path == current_path,
-        "items": items,
-    }
+
+    return fragments.get(request, "main_menu", (*_site_key(request), *marks), build)
 
 
 _LIVE_VERSIONS = PreparedQuery(
