@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from home.sections import section_stylesheets
-from portal.links import public_url
+from portal.links import public_url, social_image_url
 from portal.pagecache import public_pages
 
 from . import forms, models, services
@@ -39,10 +39,6 @@ def organisations_json_ld(organisations):
     return [
         {"@type": "Organization", "name": o.label, **({"url": o.website} if o.website else {})} for o in organisations
     ]
-
-
-def _image_url(request, image, spec="fill-1200x630"):
-    return public_url(image.get_rendition(spec).url) if image else None
 
 
 def campaign_index(page, request):
@@ -86,9 +82,9 @@ def campaign_detail(page, request):
             if activity.start_date
         ],
     }
-    image = page.get_social_image()
-    if image:
-        json_ld["image"] = _image_url(request, image)
+    image_url = social_image_url(page, request)
+    if image_url:
+        json_ld["image"] = image_url
     context.update(
         today=today,
         status=page.status(today),
@@ -168,9 +164,9 @@ def story_context(page, request):
     if page.first_published_at:
         json_ld["datePublished"] = page.first_published_at
         json_ld["dateModified"] = page.last_published_at or page.first_published_at
-    image = page.get_social_image()
-    if image:
-        json_ld["image"] = _image_url(request, image)
+    image_url = social_image_url(page, request)
+    if image_url:
+        json_ld["image"] = image_url
     campaign = page.campaign
     return {
         "campaign": campaign if campaign and campaign.live else None,

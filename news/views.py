@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from campaigns import services
 from campaigns.models import CampaignPage
 from campaigns.views import share_links
-from portal.links import public_url
+from portal.links import social_image_url
 from portal.pagecache import public_pages
 
 from . import feeds, forms, models
@@ -48,9 +48,9 @@ def news_context(page, request):
     }
     if page.last_published_at:
         json_ld["dateModified"] = page.last_published_at
-    image = page.get_social_image()
-    if image:
-        json_ld["image"] = public_url(image.get_rendition("fill-1200x630").url)
+    image_url = social_image_url(page, request)
+    if image_url:
+        json_ld["image"] = image_url
     campaign = page.campaign
     return {
         "campaign": campaign if campaign and campaign.live else None,

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from portal import links
 from portal.links import public_url
 from portal.pagecache import MENU_DEPTH, ancestors, fragments, home_in, locales_by_code, locales_by_id, menu_pages
 from portal.prepared import PreparedQuery
@@ -204,6 +205,12 @@ def source_text(value):
     if translation.get_language() == settings.LANGUAGE_CODE:
         return value
     return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.simple_tag(takes_context=True)
+def social_image_url(context):
+    """The page's picture for social networks (``portal.links.social_image_url``), or ""."""
+    return links.social_image_url(context.get("page"), context.get("request"))
 
 
 @register.simple_tag

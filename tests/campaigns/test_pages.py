@@ -89,6 +89,21 @@ def test_hero_image_is_shared_when_there_is_no_social_image(client, campaign, to
     assert html.count('property="og:image"') == 1
 
 
+def test_a_storys_photo_and_a_news_items_picture_are_shared_as_their_json_ld_says(
+    client, story_index, news_index, campaign
+):
+    from home.seed import generated_image
+
+    story = StoryPageFactory(parent=story_index, title="Ba thế hệ cùng học", photo=generated_image("Ảnh gia đình"))
+    news = NewsPageFactory(parent=news_index, title="Ban hành kế hoạch", image=generated_image("Ảnh hội nghị"))
+    for page in (story, news):
+        html = client.get(page.url).content.decode()
+        [shared] = re.findall(r'<meta property="og:image" content="([^"]+)">', html)
+        assert shared.startswith("http://testserver/") and shared.endswith(".jpg")
+        assert json_ld(html)[0]["image"] == shared
+        assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
 def test_print_view_is_an_official_layout(client, campaign, today):
     response = client.get(campaign.url + "print/")
     html = response.content.decode()
