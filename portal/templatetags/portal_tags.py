@@ -110,7 +110,9 @@ def _translated_paths(request, page):
             # the page cache (a move or a rename of one of them drops this page).
             locales = locales_by_id(request)
             paths = {
-                locales[locale_id].language_code: Page(pk=pk, url_path=url_path, locale_id=locale_id).get_url(request)
+                locales[locale_id].language_code: own
+                if pk == page.pk and url_path == page.url_path
+                else Page(pk=pk, url_path=url_path, locale_id=locale_id).get_url(request)
                 for pk, locale_id, url_path in _LIVE_VERSIONS(page.translation_key)
             }
         else:
