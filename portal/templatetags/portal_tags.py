@@ -213,8 +213,3 @@ def source_text(value):
 def social_image_url(context):
     """The page's picture for social networks (``portal.links.social_image_url``), or ""."""
     return links.social_image_url(context.get("page"), context.get("request"))
-
-
-@register.simple_tag
-def absolute_url(url):
-    return public_url(url)
